@@ -1,0 +1,248 @@
+//! Turns parsed flags into library calls and does the I/O: inputs from
+//! files, directories or standard input; outputs to standard output or
+//! through a temporary file renamed into place.
+
+pub mod args;
+
+use args::{Cli, Command, ConvertArgs};
+use newswire::{Error, Format, WriteOptions};
+use std::collections::HashSet;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Runs one command and returns every error it met, in order; a run over
+/// many inputs goes on past a bad one so that all of them are reported.
+pub fn run(cli: Cli) -> Vec<Error> {
+    match cli.command {
+        Command::Convert(args) => convert(&args),
+    }
+}
+
+/// Where an article comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Input {
+    fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".to_owned(),
+            Input::File(path) => path.display().to_string(),
+        }
+    }
+
+    fn read(&self) -> Result<Vec<u8>, Error> {
+        let mut bytes = Vec::new();
+        match self {
+            Input::Stdin => io::stdin().lock().read_to_end(&mut bytes),
+            Input::File(path) => std::fs::File::open(path).and_then(|mut file| file.read_to_end(&mut bytes)),
+        }
+        .map_err(|error| Error::read_input(&self.name(), error))?;
+        Ok(bytes)
+    }
+}
+
+fn convert(args: &ConvertArgs) -> Vec<Error> {
+    match plan(args) {
+        Ok(plan) => plan.run(args),
+        Err(error) => vec![error],
+    }
+}
+
+/// What a `convert` run will read and write, settled before anything is.
+struct Plan {
+    inputs: Vec<Input>,
+    formats: Vec<Format>,
+    from: Option<Format>,
+    options: WriteOptions,
+}
+
+fn plan(args: &ConvertArgs) -> Result<Plan, Error> {
+    let formats = output_formats(args)?;
+    let from = args
+        .from
+        .as_deref()
+        .map(|name| match Format::parse(name) {
+            Some(format) if format.is_readable() => Ok(format),
+            _ => Err(Error::invalid_options(format!(
+                "unknown input format {name:?}: expected markdown or article-json"
+            ))),
+        })
+        .transpose()?;
+    let inputs = expand_inputs(&args.inputs)?;
+    if args.out_dir.is_none() && (inputs.len() != 1 || formats.len() != 1) {
+        return Err(Error::invalid_options(format!(
+            "{} inputs and {} formats need --out-dir to name where each output goes",
+            inputs.len(),
+            formats.len()
+        )));
+    }
+    Ok(Plan {
+        inputs,
+        formats,
+        from,
+        options: WriteOptions { width: args.width, plain_markdown: args.gfm },
+    })
+}
+
+fn output_formats(args: &ConvertArgs) -> Result<Vec<Format>, Error> {
+    if args.to.is_empty() {
+        // `-o page.html` says enough on its own.
+        return args
+            .output
+            .as_deref()
+            .and_then(Format::from_path)
+            .map(|format| vec![format])
+            .ok_or_else(|| {
+                Error::invalid_options(format!(
+                    "no output format: give -t FORMAT, one of {}, or all",
+                    Format::names_for_help()
+                ))
+            });
+    }
+    let mut formats = Vec::new();
+    for name in &args.to {
+        let found = if name.trim().eq_ignore_ascii_case("all") {
+            Format::ALL.to_vec()
+        } else {
+            vec![Format::parse(name).ok_or_else(|| {
+                Error::invalid_options(format!(
+                    "unknown output format {name:?}: expected one of {}, or all",
+                    Format::names_for_help()
+                ))
+            })?]
+        };
+        for format in found {
+            if !formats.contains(&format) {
+                formats.push(format);
+            }
+        }
+    }
+    Ok(formats)
+}
+
+/// Files as given, directories as every Markdown file below them in name
+/// order, `-` (or nothing) as standard input.
+fn expand_inputs(given: &[PathBuf]) -> Result<Vec<Input>, Error> {
+    if given.is_empty() {
+        return Ok(vec![Input::Stdin]);
+    }
+    let mut inputs = Vec::new();
+    for path in given {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+        } else if path.is_dir() {
+            for entry in walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name() {
+                let entry = entry.map_err(|error| {
+                    let name = error.path().unwrap_or(path).display().to_string();
+                    Error::read_input(&name, io::Error::other(error.to_string()))
+                })?;
+                if entry.file_type().is_file() && Format::from_path(entry.path()) == Some(Format::Markdown) {
+                    inputs.push(Input::File(entry.into_path()));
+                }
+            }
+        } else {
+            inputs.push(Input::File(path.clone()));
+        }
+    }
+    Ok(inputs)
+}
+
+impl Plan {
+    fn run(&self, args: &ConvertArgs) -> Vec<Error> {
+        let mut errors = Vec::new();
+        let mut written = HashSet::new();
+        for input in &self.inputs {
+            if let Err(error) = self.convert_one(input, args, &mut written) {
+                let stop = error.is_broken_pipe();
+                errors.push(error);
+                if stop {
+                    break;
+                }
+            }
+        }
+        errors
+    }
+
+    fn convert_one(
+        &self,
+        input: &Input,
+        args: &ConvertArgs,
+        written: &mut HashSet<PathBuf>,
+    ) -> Result<(), Error> {
+        let bytes = input.read()?;
+        let from = self.from.unwrap_or_else(|| match input {
+            Input::File(path) => Format::from_path(path)
+                .filter(|format| format.is_readable())
+                .unwrap_or(Format::Markdown),
+            Input::Stdin => Format::Markdown,
+        });
+        let article = newswire::read(&bytes, from, &input.name())?;
+        for &format in &self.formats {
+            let mut document = Vec::new();
+            newswire::write(format, &article, &self.options, &mut document)
+                .map_err(|error| Error::write_output("-", error))?;
+            match (&args.out_dir, &args.output) {
+                (Some(dir), _) => {
+                    let path = output_path(dir, input, format)?;
+                    if !written.insert(path.clone()) {
+                        return Err(Error::invalid_options(format!(
+                            "two inputs would both be written to {}; rename one",
+                            path.display()
+                        )));
+                    }
+                    write_file(&path, &document)?;
+                }
+                (None, Some(path)) if path.as_os_str() != "-" => write_file(path, &document)?,
+                _ => write_stdout(&document)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `DIR/<input stem><format suffix>`; the stem is the input's file name
+/// only, so no input name can place an output outside DIR.
+fn output_path(dir: &Path, input: &Input, format: Format) -> Result<PathBuf, Error> {
+    let Input::File(path) = input else {
+        return Err(Error::invalid_options(
+            "standard input has no name to write under --out-dir: use -o FILE",
+        ));
+    };
+    let name = path.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
+    let stem = name
+        .strip_suffix(".article.json")
+        .or_else(|| Path::new(name.as_ref()).file_stem().and_then(|stem| stem.to_str()))
+        .unwrap_or("article");
+    Ok(dir.join(format!("{stem}{}", format.file_suffix())))
+}
+
+fn write_stdout(document: &[u8]) -> Result<(), Error> {
+    let mut stdout = io::stdout().lock();
+    stdout
+        .write_all(document)
+        .and_then(|()| stdout.flush())
+        .map_err(|error| Error::write_output("-", error))
+}
+
+/// Writes beside the target and renames into place, so a reader never sees
+/// half a file and a failure leaves any earlier file as it was.
+fn write_file(path: &Path, document: &[u8]) -> Result<(), Error> {
+    let name = path.display().to_string();
+    let fail = |error: io::Error| Error::write_output(&name, error);
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".newswire-")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    temporary.write_all(document).map_err(fail)?;
+    temporary.as_file().sync_all().map_err(fail)?;
+    temporary.persist(path).map_err(|error| fail(error.error))?;
+    Ok(())
+}

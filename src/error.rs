@@ -1,0 +1,157 @@
+//! The one error type the library returns.
+//!
+//! Each kind maps to one exit status in the command-line tool, so the binary
+//! never has to inspect messages to decide how a run ended.
+
+use std::{error, fmt, io};
+
+/// An error from reading, converting or writing an article.
+#[derive(Debug)]
+pub struct Error {
+    kind: ErrorKind,
+}
+
+/// What went wrong.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is not a valid article: where it is wrong and what was expected.
+    InvalidArticle(Diagnostic),
+    /// An input could not be opened or read.
+    ReadInput {
+        /// The input as the user named it.
+        path: String,
+        /// Why the operating system refused.
+        source: io::Error,
+    },
+    /// An output could not be written; an existing file there is left untouched.
+    WriteOutput {
+        /// The output as the user named it.
+        path: String,
+        /// Why the operating system refused.
+        source: io::Error,
+    },
+    /// Options that cannot work together, such as two inputs written to one file.
+    InvalidOptions(String),
+}
+
+/// A problem at one place in an input file, reported like a compiler does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The input as the user named it (`-` for standard input).
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// What was found and what was expected.
+    pub message: String,
+}
+
+impl Error {
+    /// Which kind of failure this is.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// An invalid-article error at a place in a file.
+    pub fn invalid_article(
+        file: &str,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Error {
+        Error::from(ErrorKind::InvalidArticle(Diagnostic {
+            file: file.to_owned(),
+            line,
+            column,
+            message: message.into(),
+        }))
+    }
+
+    /// An input that could not be read.
+    pub fn read_input(path: &str, source: io::Error) -> Error {
+        Error::from(ErrorKind::ReadInput {
+            path: path.to_owned(),
+            source,
+        })
+    }
+
+    /// An output that could not be written.
+    pub fn write_output(path: &str, source: io::Error) -> Error {
+        Error::from(ErrorKind::WriteOutput {
+            path: path.to_owned(),
+            source,
+        })
+    }
+
+    /// Options that do not fit together.
+    pub fn invalid_options(message: impl Into<String>) -> Error {
+        Error::from(ErrorKind::InvalidOptions(message.into()))
+    }
+
+    /// True when the error is a closed standard output, which a pipeline
+    /// such as `newswire ... | head` causes on purpose.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(&self.kind, ErrorKind::WriteOutput { source, .. }
+            if source.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Error {
+        Error { kind }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::InvalidArticle(diagnostic) => diagnostic.fmt(f),
+            ErrorKind::ReadInput { path, .. } => write!(f, "cannot read {path}"),
+            ErrorKind::WriteOutput { path, .. } => write!(f, "cannot write {path}"),
+            ErrorKind::InvalidOptions(message) => f.write_str(message),
+        }
+    }
+}
+
+impl error::Error for Error {
+    fn source(&self) -> Option<&(dyn error::Error + 'static)> {
+        match &self.kind {
+            ErrorKind::ReadInput { source, .. } | ErrorKind::WriteOutput { source, .. } => {
+                Some(source)
+            }
+            ErrorKind::InvalidArticle(_) | ErrorKind::InvalidOptions(_) => None,
+        }
+    }
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Error>();
+    }
+
+    #[test]
+    fn display_is_file_line_column_message() {
+        let error = Error::invalid_article("a.md", 3, 7, "missing `title`");
+        assert_eq!(error.to_string(), "a.md:3:7: missing `title`");
+    }
+}

@@ -1,0 +1,135 @@
+//! The one registry of formats: names, aliases and file extensions.
+
+use std::fmt;
+use std::path::Path;
+
+/// A document format newswire reads or writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// The canonical article: front matter and a CommonMark/GFM body.
+    Markdown,
+    /// Plain text for terminals, e-mail and text pipelines.
+    Text,
+    /// A standalone HTML5 page.
+    Html,
+    /// The document model as JSON, for `jq` and other programs.
+    ArticleJson,
+}
+
+impl Format {
+    /// Every format, in the order help text and `-t all` use.
+    pub const ALL: [Format; 4] = [
+        Format::Markdown,
+        Format::Text,
+        Format::Html,
+        Format::ArticleJson,
+    ];
+
+    /// The canonical name, as `-t` and `-f` take it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "markdown",
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::ArticleJson => "article-json",
+        }
+    }
+
+    /// Other names users type for the same format.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Format::Markdown => &["md"],
+            Format::Text => &["txt"],
+            Format::Html => &[],
+            Format::ArticleJson => &[],
+        }
+    }
+
+    /// The format with this name or alias, ignoring case.
+    pub fn parse(name: &str) -> Option<Format> {
+        let name = name.trim().to_ascii_lowercase();
+        Format::ALL
+            .into_iter()
+            .find(|format| format.name() == name || format.aliases().contains(&name.as_str()))
+    }
+
+    /// What a file written in this format is called after its article:
+    /// `syria.md` becomes `syria` plus this.
+    pub fn file_suffix(self) -> &'static str {
+        match self {
+            Format::Markdown => ".md",
+            Format::Text => ".txt",
+            Format::Html => ".html",
+            Format::ArticleJson => ".article.json",
+        }
+    }
+
+    /// The format a file name suggests, longest suffix first, so that
+    /// `a.article.json` is article JSON.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let mut candidates: Vec<(&str, Format)> = Format::ALL
+            .into_iter()
+            .map(|format| (format.file_suffix(), format))
+            .chain([
+                (".markdown", Format::Markdown),
+                (".htm", Format::Html),
+                (".text", Format::Text),
+            ])
+            .collect();
+        candidates.sort_by_key(|(suffix, _)| std::cmp::Reverse(suffix.len()));
+        candidates
+            .into_iter()
+            .find(|(suffix, _)| name.ends_with(suffix))
+            .map(|(_, format)| format)
+    }
+
+    /// Whether newswire can read articles in this format.
+    pub fn is_readable(self) -> bool {
+        matches!(self, Format::Markdown | Format::ArticleJson)
+    }
+
+    /// The names `-t` accepts, for help and error messages.
+    pub fn names_for_help() -> String {
+        Format::ALL
+            .into_iter()
+            .map(|format| match format.aliases() {
+                [] => format.name().to_owned(),
+                aliases => format!("{} ({})", format.name(), aliases.join(", ")),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_aliases_parse() {
+        for format in Format::ALL {
+            assert_eq!(Format::parse(format.name()), Some(format));
+            for alias in format.aliases() {
+                assert_eq!(Format::parse(alias), Some(format));
+            }
+        }
+        assert_eq!(Format::parse("docx"), None);
+    }
+
+    #[test]
+    fn longest_suffix_wins() {
+        assert_eq!(
+            Format::from_path(Path::new("a.article.json")),
+            Some(Format::ArticleJson)
+        );
+        assert_eq!(Format::from_path(Path::new("a.md")), Some(Format::Markdown));
+        assert_eq!(Format::from_path(Path::new("a.json")), None);
+    }
+}

@@ -1,0 +1,63 @@
+//! Article JSON read back: the model as `-t article-json` writes it, so a
+//! pipeline can edit an article with `jq` and convert it onwards.
+
+use super::meta::{derived_id, is_absolute_url, is_language_tag};
+use crate::error::{Error, Result};
+use crate::model::Article;
+
+/// Reads the model from JSON; `file` names the input in errors.
+pub fn read(text: &str, file: &str) -> Result<Article> {
+    let mut article: Article = serde_json::from_str(text).map_err(|error| {
+        Error::invalid_article(
+            file,
+            error.line().max(1),
+            error.column().max(1),
+            format!("invalid article JSON: {}", strip_position(&error.to_string())),
+        )
+    })?;
+    let meta = &mut article.meta;
+    let invalid = |message: String| Error::invalid_article(file, 1, 1, message);
+    if meta.title.trim().is_empty() {
+        return Err(invalid("`meta.title` is empty".into()));
+    }
+    if let Some(url) = &meta.url
+        && !is_absolute_url(url)
+    {
+        return Err(invalid(format!("`meta.url` is not an absolute URL: {url:?}")));
+    }
+    if let Some(language) = &meta.language
+        && !is_language_tag(language)
+    {
+        return Err(invalid(format!("`meta.language` is not a BCP 47 tag: {language:?}")));
+    }
+    if meta.id.trim().is_empty() {
+        meta.id = derived_id(meta);
+    }
+    let tree = serde_json::to_value(&article).unwrap_or_default();
+    if let Some(found) = forbidden_char(&tree) {
+        return Err(invalid(format!(
+            "control character U+{:04X} is not allowed in an article",
+            u32::from(found)
+        )));
+    }
+    Ok(article)
+}
+
+/// The first character in any string of the tree that no article may hold;
+/// JSON escapes such as `\u0000` decode to them.
+fn forbidden_char(value: &serde_json::Value) -> Option<char> {
+    use serde_json::Value;
+    match value {
+        Value::String(text) => text.chars().find(|&c| super::is_forbidden_char(c)),
+        Value::Array(items) => items.iter().find_map(forbidden_char),
+        Value::Object(fields) => fields
+            .iter()
+            .find_map(|(key, value)| key.chars().find(|&c| super::is_forbidden_char(c)).or_else(|| forbidden_char(value))),
+        _ => None,
+    }
+}
+
+/// serde_json appends " at line L column C", which the error already places.
+fn strip_position(message: &str) -> &str {
+    message.rfind(" at line ").map_or(message, |index| &message[..index])
+}

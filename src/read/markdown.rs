@@ -1,0 +1,155 @@
+//! The canonical article: front matter, then a CommonMark/GFM body whose
+//! attributed quotes and discussion section become typed parts of the model.
+
+use super::{front_matter, meta};
+use crate::commonmark;
+use crate::error::{Error, Result};
+use crate::model::{Article, Attribution, Block, Discussion, Meta, Quote};
+use comrak::Arena;
+use comrak::nodes::{AstNode, NodeValue};
+
+/// The heading that opens the discussion when `discussion_heading` is not set.
+pub const DEFAULT_DISCUSSION_HEADING: &str = "Discussion";
+
+/// Reads an article from its text; `file` names it in errors.
+pub fn read(text: &str, file: &str) -> Result<Article> {
+    let split = front_matter::split(text, file)?;
+    let tree = front_matter::parse(&split, file)?;
+    let meta = meta::read(tree, file)?;
+    let (body, discussion) = read_body(split.body, split.body_line, &meta, file)?;
+    Ok(Article { meta, body, discussion })
+}
+
+fn read_body(
+    text: &str,
+    first_line: usize,
+    meta: &Meta,
+    file: &str,
+) -> Result<(Vec<Block>, Option<Discussion>)> {
+    let arena = Arena::new();
+    let root = commonmark::parse(&arena, text);
+    let wanted = meta
+        .discussion_heading
+        .as_deref()
+        .unwrap_or(DEFAULT_DISCUSSION_HEADING)
+        .trim()
+        .to_lowercase();
+    let mut body = Vec::new();
+    let mut discussion: Option<DiscussionParts> = None;
+    let mut in_discussion = false;
+    for node in root.children() {
+        if let NodeValue::Heading(heading) = &node.data.borrow().value
+            && heading.level == 2
+        {
+            let title = commonmark::plain_text(node);
+            in_discussion = title.trim().to_lowercase() == wanted;
+            if in_discussion {
+                if let Some(first) = &discussion {
+                    let start = node.data.borrow().sourcepos.start;
+                    return Err(Error::invalid_article(
+                        file,
+                        first_line + start.line - 1,
+                        start.column,
+                        format!(
+                            "a second discussion section: the first opens on line {}; an article has at most one",
+                            first.line
+                        ),
+                    ));
+                }
+                let line = first_line + node.data.borrow().sourcepos.start.line - 1;
+                discussion = Some(DiscussionParts { heading: title.trim().to_owned(), line, ..Default::default() });
+                continue;
+            }
+        }
+        match (&mut discussion, in_discussion) {
+            (Some(parts), true) => parts.add(node),
+            _ => body.push(match attributed_quote(node) {
+                Some(quote) => Block::Quote(quote),
+                None => Block::Markdown { markdown: commonmark::to_commonmark(node) },
+            }),
+        }
+    }
+    Ok((body, discussion.map(DiscussionParts::finish)))
+}
+
+#[derive(Default)]
+struct DiscussionParts {
+    heading: String,
+    line: usize,
+    prompts: Vec<String>,
+    note: Vec<String>,
+}
+
+impl DiscussionParts {
+    /// List items are prompts; every other block belongs to the note.
+    fn add<'a>(&mut self, node: &'a AstNode<'a>) {
+        if matches!(node.data.borrow().value, NodeValue::List(_)) {
+            for item in node.children() {
+                let paragraphs: Vec<String> =
+                    item.children().map(commonmark::to_commonmark).collect();
+                self.prompts.push(paragraphs.join(" "));
+            }
+        } else {
+            self.note.push(commonmark::to_commonmark(node));
+        }
+    }
+
+    fn finish(self) -> Discussion {
+        Discussion {
+            heading: self.heading,
+            prompts: self.prompts,
+            note: (!self.note.is_empty()).then(|| self.note.join("\n\n")),
+        }
+    }
+}
+
+/// A block quote whose last paragraph starts with `—`, `―` or `--` and a
+/// space is an attributed quote; anything else stays a plain block quote.
+fn attributed_quote<'a>(node: &'a AstNode<'a>) -> Option<Quote> {
+    if !matches!(node.data.borrow().value, NodeValue::BlockQuote) {
+        return None;
+    }
+    let children: Vec<_> = node.children().collect();
+    let (last, rest) = children.split_last()?;
+    if !matches!(last.data.borrow().value, NodeValue::Paragraph) {
+        return None;
+    }
+    let line = commonmark::plain_text(last);
+    let attribution = ["— ", "― ", "-- "]
+        .iter()
+        .find_map(|dash| line.strip_prefix(dash))?;
+    let (name, role) = match attribution.split_once(',') {
+        Some((name, role)) => (name.trim(), Some(role.trim()).filter(|role| !role.is_empty())),
+        None => (attribution.trim(), None),
+    };
+    if name.is_empty() {
+        return None;
+    }
+    let (title, content) = match rest.split_first() {
+        Some((first, content)) if matches!(first.data.borrow().value, NodeValue::Heading(_)) => {
+            (Some(commonmark::plain_text(first).trim().to_owned()), content)
+        }
+        _ => (None, rest),
+    };
+    if content.is_empty() {
+        return None;
+    }
+    let cite = last.descendants().find_map(|inline| match &inline.data.borrow().value {
+        NodeValue::Link(link) if commonmark::plain_text(inline).trim() == name => Some(link.url.clone()),
+        _ => None,
+    });
+    let text = content
+        .iter()
+        .map(|block| commonmark::to_commonmark(block))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    Some(Quote {
+        title,
+        text,
+        attribution: Attribution {
+            name: name.to_owned(),
+            role: role.map(str::to_owned),
+            cite,
+        },
+    })
+}

@@ -1,0 +1,324 @@
+//! Front-matter tree to typed metadata: the keys of the article format, the
+//! aliases Hugo, Jekyll and Zola use, and errors that name the key and line.
+
+use super::front_matter::{Entry, Node, Value};
+use crate::error::{Error, Result};
+use crate::model::{Author, Date, Image, Meta};
+
+/// Builds the metadata; errors about missing keys point at the front matter's start.
+pub(crate) fn read(root: Node, file: &str) -> Result<Meta> {
+    let (line, column) = (root.line, root.column);
+    let Value::Map(entries) = root.value else {
+        return Err(Error::invalid_article(file, line, column, "expected a mapping"));
+    };
+    let mut fields = Fields::default();
+    let mut extra = serde_json::Map::new();
+    for entry in entries {
+        if entry.value.value == Value::Null {
+            continue;
+        }
+        let slot = match entry.key.as_str() {
+            "title" => &mut fields.title,
+            "id" => &mut fields.id,
+            "url" => &mut fields.url,
+            "published" | "date" => &mut fields.published,
+            "updated" | "lastmod" | "modified" => &mut fields.updated,
+            "authors" | "author" => &mut fields.authors,
+            "summary" | "description" => &mut fields.summary,
+            "tags" | "categories" => {
+                fields.tags.push(entry);
+                continue;
+            }
+            "language" => &mut fields.language,
+            "program" => &mut fields.program,
+            "publisher" => &mut fields.publisher,
+            "image" => &mut fields.image,
+            "discussion_heading" => &mut fields.discussion_heading,
+            "draft" => &mut fields.draft,
+            _ => {
+                extra.insert(entry.key, entry.value.value.to_json());
+                continue;
+            }
+        };
+        if let Some(first) = slot {
+            return Err(Error::invalid_article(
+                file,
+                entry.line,
+                entry.column,
+                format!(
+                    "`{}` repeats `{}` from line {}: give one of them",
+                    entry.key, first.key, first.line
+                ),
+            ));
+        }
+        *slot = Some(entry);
+    }
+    let reader = Reader { file };
+    let title = reader.required(fields.title, "title", line, column)?;
+    let title = reader.string(&title)?;
+    if title.trim().is_empty() {
+        return Err(Error::invalid_article(file, line, column, "`title` is empty"));
+    }
+    let published = reader.required(fields.published, "published", line, column)?;
+    let published = reader.date(&published)?;
+    let url = fields.url.map(|entry| reader.url(&entry)).transpose()?;
+    let mut meta = Meta {
+        title,
+        id: String::new(),
+        url,
+        published,
+        updated: fields.updated.map(|entry| reader.date(&entry)).transpose()?,
+        authors: fields.authors.map(|entry| reader.authors(&entry)).transpose()?.unwrap_or_default(),
+        summary: reader.optional_string(fields.summary)?,
+        tags: Vec::new(),
+        language: fields.language.map(|entry| reader.language(&entry)).transpose()?,
+        program: reader.optional_string(fields.program)?,
+        publisher: reader.optional_string(fields.publisher)?,
+        image: fields.image.map(|entry| reader.image(&entry)).transpose()?,
+        discussion_heading: reader.optional_string(fields.discussion_heading)?,
+        draft: fields.draft.map(|entry| reader.flag(&entry)).transpose()?.unwrap_or(false),
+        extra,
+    };
+    for entry in &fields.tags {
+        for tag in reader.tags(entry)? {
+            if !meta.tags.contains(&tag) {
+                meta.tags.push(tag);
+            }
+        }
+    }
+    meta.id = match fields.id {
+        Some(entry) => reader.string(&entry)?,
+        None => derived_id(&meta),
+    };
+    Ok(meta)
+}
+
+/// An id that stays the same however often the article is read: the URL
+/// when there is one, else a URN from the publication day and title slug.
+pub(crate) fn derived_id(meta: &Meta) -> String {
+    if let Some(url) = &meta.url {
+        return url.clone();
+    }
+    let mut slug = slug::slugify(&meta.title);
+    if slug.is_empty() {
+        slug.push_str("article");
+    }
+    format!("urn:newswire:{}:{slug}", meta.published.day())
+}
+
+/// Checks a language tag is BCP 47 (`en-GB`, not `en_GB`).
+pub(crate) fn is_language_tag(tag: &str) -> bool {
+    oxilangtag::LanguageTag::parse(tag).is_ok()
+}
+
+/// Checks a URL is absolute, as ids, links and feed readers need.
+pub(crate) fn is_absolute_url(url: &str) -> bool {
+    ammonia::Url::parse(url).is_ok_and(|url| url.has_host() || url.scheme() == "urn")
+}
+
+#[derive(Default)]
+struct Fields {
+    title: Option<Entry>,
+    id: Option<Entry>,
+    url: Option<Entry>,
+    published: Option<Entry>,
+    updated: Option<Entry>,
+    authors: Option<Entry>,
+    summary: Option<Entry>,
+    tags: Vec<Entry>,
+    language: Option<Entry>,
+    program: Option<Entry>,
+    publisher: Option<Entry>,
+    image: Option<Entry>,
+    discussion_heading: Option<Entry>,
+    draft: Option<Entry>,
+}
+
+struct Reader<'f> {
+    file: &'f str,
+}
+
+impl Reader<'_> {
+    fn wrong_type(&self, key: &str, node: &Node, expected: &str) -> Error {
+        Error::invalid_article(
+            self.file,
+            node.line,
+            node.column,
+            format!("expected `{key}` to be {expected}, found {}", node.value.kind()),
+        )
+    }
+
+    fn required(&self, entry: Option<Entry>, key: &str, line: usize, column: usize) -> Result<Entry> {
+        entry.ok_or_else(|| {
+            Error::invalid_article(
+                self.file,
+                line,
+                column,
+                format!("missing required key `{key}` in the front matter"),
+            )
+        })
+    }
+
+    fn string(&self, entry: &Entry) -> Result<String> {
+        self.text(&entry.key, &entry.value)
+    }
+
+    /// Scalars other than booleans read as the text they were written as,
+    /// since YAML turns `title: 1984` into a number.
+    fn text(&self, key: &str, node: &Node) -> Result<String> {
+        match &node.value {
+            Value::String(text)
+            | Value::Integer(_, text)
+            | Value::Float(_, text)
+            | Value::Datetime(text) => Ok(text.clone()),
+            _ => Err(self.wrong_type(key, node, "a string")),
+        }
+    }
+
+    fn optional_string(&self, entry: Option<Entry>) -> Result<Option<String>> {
+        entry.map(|entry| self.string(&entry)).transpose()
+    }
+
+    fn flag(&self, entry: &Entry) -> Result<bool> {
+        match entry.value.value {
+            Value::Bool(flag) => Ok(flag),
+            _ => Err(self.wrong_type(&entry.key, &entry.value, "true or false")),
+        }
+    }
+
+    fn date(&self, entry: &Entry) -> Result<Date> {
+        let text = match &entry.value.value {
+            Value::String(text) | Value::Datetime(text) => text,
+            _ => return Err(self.wrong_type(&entry.key, &entry.value, "a date")),
+        };
+        Date::parse(text).ok_or_else(|| {
+            Error::invalid_article(
+                self.file,
+                entry.value.line,
+                entry.value.column,
+                format!(
+                    "`{}` is not a date: {text:?}; expected RFC 3339 (2014-02-17T18:00:00-05:00) or YYYY-MM-DD",
+                    entry.key
+                ),
+            )
+        })
+    }
+
+    fn url(&self, entry: &Entry) -> Result<String> {
+        self.absolute_url(&entry.key, &entry.value)
+    }
+
+    fn absolute_url(&self, key: &str, node: &Node) -> Result<String> {
+        let url = self.text(key, node)?;
+        if is_absolute_url(&url) {
+            Ok(url)
+        } else {
+            Err(Error::invalid_article(
+                self.file,
+                node.line,
+                node.column,
+                format!("`{key}` is not an absolute URL: {url:?}; expected one such as https://example.com/a"),
+            ))
+        }
+    }
+
+    fn language(&self, entry: &Entry) -> Result<String> {
+        let tag = self.string(entry)?;
+        if is_language_tag(&tag) {
+            Ok(tag)
+        } else {
+            Err(Error::invalid_article(
+                self.file,
+                entry.value.line,
+                entry.value.column,
+                format!("`language` is not a BCP 47 tag: {tag:?}; expected one such as `en`, `ar` or `pt-BR`"),
+            ))
+        }
+    }
+
+    fn authors(&self, entry: &Entry) -> Result<Vec<Author>> {
+        match &entry.value.value {
+            Value::List(items) => items.iter().map(|item| self.author(&entry.key, item)).collect(),
+            _ => Ok(vec![self.author(&entry.key, &entry.value)?]),
+        }
+    }
+
+    fn author(&self, key: &str, node: &Node) -> Result<Author> {
+        let Value::Map(entries) = &node.value else {
+            return Ok(Author {
+                name: self.text(key, node)
+                    .map_err(|_| self.wrong_type(key, node, "a name or a list of names"))?,
+                url: None,
+                email: None,
+            });
+        };
+        let mut author = Author { name: String::new(), url: None, email: None };
+        for entry in entries {
+            match entry.key.as_str() {
+                "name" => author.name = self.string(entry)?,
+                "url" => author.url = Some(self.absolute_url("url", &entry.value)?),
+                "email" => author.email = Some(self.string(entry)?),
+                other => {
+                    return Err(Error::invalid_article(
+                        self.file,
+                        entry.line,
+                        entry.column,
+                        format!("unexpected key `{other}` in an author: expected `name`, `url` or `email`"),
+                    ));
+                }
+            }
+        }
+        if author.name.trim().is_empty() {
+            return Err(Error::invalid_article(self.file, node.line, node.column, "an author needs a `name`"));
+        }
+        Ok(author)
+    }
+
+    /// Jekyll also allows a space-separated string.
+    fn tags(&self, entry: &Entry) -> Result<Vec<String>> {
+        match &entry.value.value {
+            Value::List(items) => items.iter().map(|item| self.text(&entry.key, item)).collect(),
+            Value::String(text) => Ok(text.split_whitespace().map(str::to_owned).collect()),
+            _ => Err(self.wrong_type(&entry.key, &entry.value, "a list of strings")),
+        }
+    }
+
+    fn image(&self, entry: &Entry) -> Result<Image> {
+        let Value::Map(entries) = &entry.value.value else {
+            return Ok(Image {
+                url: self.text("image", &entry.value)
+                    .map_err(|_| self.wrong_type("image", &entry.value, "a mapping with `url`"))?,
+                alt: None,
+                credit: None,
+                caption: None,
+            });
+        };
+        let mut image = Image { url: String::new(), alt: None, credit: None, caption: None };
+        for field in entries {
+            let value = Some(self.string(field)?);
+            match field.key.as_str() {
+                "url" | "src" => image.url = value.unwrap_or_default(),
+                "alt" => image.alt = value,
+                "credit" => image.credit = value,
+                "caption" => image.caption = value,
+                other => {
+                    return Err(Error::invalid_article(
+                        self.file,
+                        field.line,
+                        field.column,
+                        format!("unexpected key `{other}` in `image`: expected `url`, `alt`, `credit` or `caption`"),
+                    ));
+                }
+            }
+        }
+        if image.url.is_empty() {
+            return Err(Error::invalid_article(
+                self.file,
+                entry.value.line,
+                entry.value.column,
+                "`image` needs a `url`",
+            ));
+        }
+        Ok(image)
+    }
+}

@@ -1,0 +1,97 @@
+//! Readers: bytes in one of the readable formats to the article model.
+
+mod article_json;
+mod front_matter;
+pub mod markdown;
+mod meta;
+mod toml;
+mod yaml;
+
+use crate::error::{Error, Result};
+use crate::format::Format;
+use crate::model::Article;
+
+/// Reads one article in `format` from raw bytes; `file` names the input in
+/// errors (`-` for standard input).
+pub fn read(bytes: &[u8], format: Format, file: &str) -> Result<Article> {
+    let text = decode(bytes, file)?;
+    match format {
+        Format::Markdown => markdown::read(&text, file),
+        Format::ArticleJson => article_json::read(&text, file),
+        other => Err(Error::invalid_options(format!(
+            "{other} is an output format only; input formats are markdown and article-json"
+        ))),
+    }
+}
+
+/// UTF-8 text with a leading byte-order mark dropped and every line ending
+/// made `\n`. Characters XML 1.0 cannot carry are refused here, with their
+/// place, so that no writer can emit them.
+pub(crate) fn decode(bytes: &[u8], file: &str) -> Result<String> {
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        let (line, column) = line_column(&bytes[..error.valid_up_to()]);
+        Error::invalid_article(
+            file,
+            line,
+            column,
+            "invalid UTF-8: an article must be UTF-8 text",
+        )
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    if let Some(offset) = text.find(is_forbidden_char) {
+        let (line, column) = line_column(text[..offset].as_bytes());
+        let found = text[offset..].chars().next().unwrap_or_default();
+        return Err(Error::invalid_article(
+            file,
+            line,
+            column,
+            format!(
+                "control character U+{:04X} is not allowed in an article",
+                u32::from(found)
+            ),
+        ));
+    }
+    Ok(text)
+}
+
+/// C0 controls other than tab and newline, and the two non-characters XML
+/// 1.0 excludes.
+pub(crate) fn is_forbidden_char(c: char) -> bool {
+    (c.is_control() && c < ' ' && c != '\t' && c != '\n') || c == '\u{fffe}' || c == '\u{ffff}'
+}
+
+/// 1-based line and column of the end of `before`; the column counts
+/// characters, or bytes where the text is not UTF-8.
+fn line_column(before: &[u8]) -> (usize, usize) {
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let last = &before[line_start..];
+    let column = std::str::from_utf8(last).map_or(last.len(), |text| text.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_is_placed() {
+        let error = decode(b"---\ntitle: \xff\n", "a.md").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "a.md:2:8: invalid UTF-8: an article must be UTF-8 text"
+        );
+    }
+
+    #[test]
+    fn bom_and_crlf_are_normalised() {
+        assert_eq!(decode("\u{feff}a\r\nb\rc".as_bytes(), "a.md").unwrap(), "a\nb\nc");
+    }
+
+    #[test]
+    fn nul_is_refused_with_its_place() {
+        let error = decode(b"---\nab\0\n", "a.md").unwrap_err();
+        assert!(error.to_string().starts_with("a.md:2:3: control character U+0000"), "{error}");
+    }
+}

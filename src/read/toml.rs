@@ -1,0 +1,112 @@
+//! TOML front matter (Hugo and Zola write it between `+++` lines), read with
+//! `toml_edit` because it keeps the place of every key.
+
+use super::front_matter::{Entry, Node, Value};
+use crate::error::{Error, Result};
+use std::ops::Range;
+use toml_edit::{Document, Item, TableLike};
+
+/// Reads a TOML table; `first_line` is the file line it starts on.
+pub(crate) fn load(text: &str, first_line: usize, file: &str) -> Result<Node> {
+    let place = Place { text, first_line };
+    let document = Document::parse(text).map_err(|error| {
+        let (line, column) = place.of(error.span());
+        let message = error.message().lines().next().unwrap_or("syntax error").to_owned();
+        Error::invalid_article(file, line, column, format!("invalid TOML: {message}"))
+    })?;
+    Ok(Node {
+        value: Value::Map(table(document.as_table(), &place)),
+        line: first_line,
+        column: 1,
+    })
+}
+
+/// Turns byte offsets in the front matter into file lines and columns.
+struct Place<'a> {
+    text: &'a str,
+    first_line: usize,
+}
+
+impl Place<'_> {
+    fn of(&self, span: Option<Range<usize>>) -> (usize, usize) {
+        let start = span.map_or(0, |span| span.start).min(self.text.len());
+        let before = self.text.get(..start).unwrap_or_default();
+        let line = before.matches('\n').count();
+        let line_start = before.rfind('\n').map_or(0, |index| index + 1);
+        let column = before[line_start..].chars().count() + 1;
+        (self.first_line + line, column)
+    }
+}
+
+fn table(table: &dyn TableLike, place: &Place<'_>) -> Vec<Entry> {
+    table
+        .iter()
+        .filter_map(|(key, item)| {
+            let (key_ref, _) = table.get_key_value(key)?;
+            let (line, column) = place.of(key_ref.span());
+            Some(Entry {
+                key: key.to_owned(),
+                line,
+                column,
+                value: item_node(item, place)?,
+            })
+        })
+        .collect()
+}
+
+fn item_node(item: &Item, place: &Place<'_>) -> Option<Node> {
+    let (line, column) = place.of(item.span());
+    let value = match item {
+        Item::None => return None,
+        Item::Value(value) => return Some(value_node(value, place)),
+        Item::Table(inner) => Value::Map(table(inner, place)),
+        Item::ArrayOfTables(array) => Value::List(
+            array
+                .iter()
+                .map(|inner| Node {
+                    value: Value::Map(table(inner, place)),
+                    line,
+                    column,
+                })
+                .collect(),
+        ),
+    };
+    Some(Node { value, line, column })
+}
+
+fn value_node(value: &toml_edit::Value, place: &Place<'_>) -> Node {
+    use toml_edit::Value as Toml;
+    let (line, column) = place.of(value.span());
+    let value = match value {
+        Toml::String(text) => Value::String(text.value().clone()),
+        Toml::Integer(number) => Value::Integer(*number.value(), number.value().to_string()),
+        Toml::Float(number) => Value::Float(*number.value(), number.value().to_string()),
+        Toml::Boolean(flag) => Value::Bool(*flag.value()),
+        Toml::Datetime(date) => Value::Datetime(date.value().to_string()),
+        Toml::Array(items) => Value::List(items.iter().map(|item| value_node(item, place)).collect()),
+        Toml::InlineTable(inner) => Value::Map(table(inner, place)),
+    };
+    Node { value, line, column }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_literals_and_positions() {
+        let node = load("title = \"A\"\npublished = 2014-02-17T18:00:00-05:00\n", 2, "a.md").unwrap();
+        let Value::Map(entries) = node.value else { panic!("not a map") };
+        assert_eq!((entries[1].line, entries[1].column), (3, 1));
+        assert_eq!(
+            entries[1].value.value,
+            Value::Datetime("2014-02-17T18:00:00-05:00".into())
+        );
+    }
+
+    #[test]
+    fn syntax_errors_name_the_line() {
+        let error = load("title = \"A\"\npublished = \n", 2, "a.md").unwrap_err();
+        assert!(error.to_string().starts_with("a.md:3:"), "{error}");
+    }
+}

@@ -1,0 +1,206 @@
+//! YAML front matter, read from the parser's events so that every key keeps
+//! its line, and so that aliases cannot expand without bound.
+
+use super::front_matter::{Entry, Node, Value};
+use crate::error::{Error, Result};
+use saphyr::Scalar;
+use saphyr_parser::{Event, Parser, ScanError, Span, StrInput};
+use std::collections::HashMap;
+
+/// How many values aliases may add in all; a "billion laughs" document
+/// needs far more, any real front matter far fewer.
+const ALIAS_EXPANSION_LIMIT: usize = 10_000;
+/// How deep lists and mappings may nest.
+const DEPTH_LIMIT: usize = 64;
+
+/// Reads one YAML document; `first_line` is the file line it starts on.
+pub(crate) fn load(text: &str, first_line: usize, file: &str) -> Result<Node> {
+    let mut loader = Loader {
+        parser: Parser::new_from_str(text),
+        anchors: HashMap::new(),
+        expanded: 0,
+        first_line,
+        file,
+    };
+    loader.document()
+}
+
+struct Loader<'input, 'f> {
+    parser: Parser<'input, StrInput<'input>>,
+    /// Anchored values and how many values each holds.
+    anchors: HashMap<usize, (Node, usize)>,
+    expanded: usize,
+    first_line: usize,
+    file: &'f str,
+}
+
+impl<'input> Loader<'input, '_> {
+    fn document(&mut self) -> Result<Node> {
+        let mut root = None;
+        loop {
+            let (event, span) = self.next()?;
+            match event {
+                Event::StreamStart | Event::DocumentStart(_) | Event::DocumentEnd | Event::Nothing => {}
+                Event::StreamEnd => break,
+                event => {
+                    if root.is_some() {
+                        return Err(self.error(span, "expected one YAML document in the front matter"));
+                    }
+                    root = Some(self.node(event, span, 0)?.0);
+                }
+            }
+        }
+        Ok(root.unwrap_or(Node {
+            value: Value::Null,
+            line: self.first_line,
+            column: 1,
+        }))
+    }
+
+    fn next(&mut self) -> Result<(Event<'input>, Span)> {
+        match self.parser.next_event() {
+            Some(Ok(pair)) => Ok(pair),
+            Some(Err(error)) => Err(self.scan_error(&error)),
+            None => Err(Error::invalid_article(
+                self.file,
+                self.first_line,
+                1,
+                "unexpected end of the YAML front matter",
+            )),
+        }
+    }
+
+    /// Reads the value that `event` starts; returns it with the number of
+    /// values it holds, which is what an alias to it would add.
+    fn node(&mut self, event: Event<'input>, span: Span, depth: usize) -> Result<(Node, usize)> {
+        if depth > DEPTH_LIMIT {
+            return Err(self.error(span, &format!("front matter nests deeper than {DEPTH_LIMIT} levels")));
+        }
+        let (line, column) = self.position(span);
+        let (value, size, anchor) = match event {
+            Event::Scalar(text, style, anchor, tag) => {
+                let source = text.to_string();
+                let value = match Scalar::parse_from_cow_and_metadata(text, style, tag.as_ref()) {
+                    Some(Scalar::Null) => Value::Null,
+                    Some(Scalar::Boolean(flag)) => Value::Bool(flag),
+                    Some(Scalar::Integer(number)) => Value::Integer(number, source),
+                    Some(Scalar::FloatingPoint(number)) => Value::Float(number.into_inner(), source),
+                    Some(Scalar::String(_)) | None => Value::String(source),
+                };
+                (value, 1, anchor)
+            }
+            Event::SequenceStart(anchor, _) => {
+                let mut items = Vec::new();
+                let mut size = 1;
+                loop {
+                    let (event, span) = self.next()?;
+                    if matches!(event, Event::SequenceEnd) {
+                        break;
+                    }
+                    let (item, item_size) = self.node(event, span, depth + 1)?;
+                    size += item_size;
+                    items.push(item);
+                }
+                (Value::List(items), size, anchor)
+            }
+            Event::MappingStart(anchor, _) => {
+                let (entries, size) = self.mapping(depth)?;
+                (Value::Map(entries), size, anchor)
+            }
+            Event::Alias(id) => {
+                let Some((node, size)) = self.anchors.get(&id).cloned() else {
+                    return Err(self.error(span, "alias to an unknown anchor"));
+                };
+                self.expanded += size;
+                if self.expanded > ALIAS_EXPANSION_LIMIT {
+                    return Err(self.error(
+                        span,
+                        &format!("YAML aliases expand to more than {ALIAS_EXPANSION_LIMIT} values"),
+                    ));
+                }
+                return Ok((Node { line, column, ..node }, size));
+            }
+            _ => return Err(self.error(span, "expected a YAML value")),
+        };
+        let node = Node { value, line, column };
+        if anchor > 0 {
+            self.anchors.insert(anchor, (node.clone(), size));
+        }
+        Ok((node, size))
+    }
+
+    fn mapping(&mut self, depth: usize) -> Result<(Vec<Entry>, usize)> {
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut size = 1;
+        loop {
+            let (event, span) = self.next()?;
+            let key = match event {
+                Event::MappingEnd => break,
+                Event::Scalar(text, ..) => text.into_owned(),
+                _ => return Err(self.error(span, "expected a plain key, such as `title:`")),
+            };
+            let (line, column) = self.position(span);
+            if entries.iter().any(|entry| entry.key == key) {
+                return Err(self.error(span, &format!("duplicate key `{key}`")));
+            }
+            let (event, span) = self.next()?;
+            let (value, value_size) = self.node(event, span, depth + 1)?;
+            size += value_size;
+            entries.push(Entry { key, line, column, value });
+        }
+        Ok((entries, size))
+    }
+
+    fn position(&self, span: Span) -> (usize, usize) {
+        (self.first_line + span.start.line() - 1, span.start.col() + 1)
+    }
+
+    fn error(&self, span: Span, message: &str) -> Error {
+        let (line, column) = self.position(span);
+        Error::invalid_article(self.file, line, column, message)
+    }
+
+    fn scan_error(&self, error: &ScanError) -> Error {
+        let marker = error.marker();
+        Error::invalid_article(
+            self.file,
+            self.first_line + marker.line().max(1) - 1,
+            marker.col() + 1,
+            format!("invalid YAML: {}", error.info()),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_text(text: &str) -> Result<Node> {
+        load(text, 2, "a.md")
+    }
+
+    #[test]
+    fn keys_keep_their_lines() {
+        let node = load_text("title: A\npublished: 2014-02-17\n").unwrap();
+        let Value::Map(entries) = node.value else { panic!("not a map") };
+        assert_eq!(entries[1].key, "published");
+        assert_eq!((entries[1].line, entries[1].column), (3, 1));
+        assert_eq!(entries[1].value.value, Value::String("2014-02-17".into()));
+    }
+
+    #[test]
+    fn billion_laughs_is_refused() {
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (name, previous) in ["b", "c", "d", "e", "f", "g", "h"].iter().zip(["a", "b", "c", "d", "e", "f", "g"]) {
+            text.push_str(&format!("{name}: &{name} [*{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}]\n"));
+        }
+        let error = load_text(&text).unwrap_err();
+        assert!(error.to_string().contains("aliases expand"), "{error}");
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused() {
+        let error = load_text("title: A\ntitle: B\n").unwrap_err();
+        assert_eq!(error.to_string(), "a.md:3:1: duplicate key `title`");
+    }
+}

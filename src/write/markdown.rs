@@ -1,0 +1,195 @@
+//! The canonical article again, normalised: YAML front matter and the body
+//! as comrak writes it. Its own output converts to the same bytes.
+
+use super::{WriteOptions, byline_and_date, credit_line, program_line};
+use crate::commonmark;
+use crate::model::{Article, Block, Discussion, Meta};
+use comrak::Arena;
+use comrak::nodes::{ListType, NodeHeading, NodeLink, NodeList, NodeValue};
+use saphyr::{Mapping, Scalar, Yaml, YamlEmitter};
+use std::borrow::Cow;
+use std::io;
+
+/// Writes the article as canonical Markdown, or as plain GFM when
+/// `options.plain_markdown` is set.
+pub fn write(article: &Article, options: &WriteOptions, out: &mut dyn io::Write) -> io::Result<()> {
+    let arena = Arena::new();
+    let mut parts = Vec::new();
+    if options.plain_markdown {
+        parts.push(plain_header(&arena, article));
+    } else {
+        parts.push(front_matter(&article.meta));
+    }
+    for block in &article.body {
+        parts.push(match block {
+            Block::Markdown { markdown } => markdown.clone(),
+            Block::Quote(quote) => commonmark::to_commonmark(commonmark::quote_node(&arena, quote)),
+        });
+    }
+    if let Some(discussion) = &article.discussion {
+        parts.push(discussion_markdown(&arena, discussion));
+    }
+    parts.retain(|part| !part.is_empty());
+    writeln!(out, "{}", parts.join("\n\n"))
+}
+
+fn front_matter(meta: &Meta) -> String {
+    let mut map = Mapping::new();
+    let mut put = |key: &str, value: Yaml<'static>| {
+        map.insert(string(key), value);
+    };
+    put("title", string(&meta.title));
+    put("id", string(&meta.id));
+    if let Some(url) = &meta.url {
+        put("url", string(url));
+    }
+    put("published", string(&meta.published.to_string()));
+    if let Some(updated) = &meta.updated {
+        put("updated", string(&updated.to_string()));
+    }
+    if !meta.authors.is_empty() {
+        let authors = serde_json::to_value(&meta.authors).unwrap_or_default();
+        put("authors", yaml(&authors));
+    }
+    let optional = [("summary", &meta.summary)];
+    for (key, value) in optional {
+        if let Some(value) = value {
+            put(key, string(value));
+        }
+    }
+    if !meta.tags.is_empty() {
+        put("tags", Yaml::Sequence(meta.tags.iter().map(|tag| string(tag)).collect()));
+    }
+    let optional = [
+        ("language", &meta.language),
+        ("program", &meta.program),
+        ("publisher", &meta.publisher),
+    ];
+    for (key, value) in optional {
+        if let Some(value) = value {
+            put(key, string(value));
+        }
+    }
+    if let Some(image) = &meta.image {
+        put("image", yaml(&serde_json::to_value(image).unwrap_or_default()));
+    }
+    if let Some(heading) = &meta.discussion_heading {
+        put("discussion_heading", string(heading));
+    }
+    if meta.draft {
+        put("draft", Yaml::Value(Scalar::Boolean(true)));
+    }
+    for (key, value) in &meta.extra {
+        put(key, yaml(value));
+    }
+    let mut text = String::new();
+    // Emitting into a String fails only on values YAML cannot hold, which a
+    // mapping of strings, lists and JSON scalars never is.
+    let _ = YamlEmitter::new(&mut text).dump(&Yaml::Mapping(map));
+    text.push_str("\n---");
+    text
+}
+
+fn string(text: &str) -> Yaml<'static> {
+    Yaml::Value(Scalar::String(Cow::Owned(text.to_owned())))
+}
+
+/// Front-matter values the format does not define are written back as they
+/// were read, via their JSON form.
+fn yaml(value: &serde_json::Value) -> Yaml<'static> {
+    use serde_json::Value;
+    match value {
+        Value::Null => Yaml::Value(Scalar::Null),
+        Value::Bool(flag) => Yaml::Value(Scalar::Boolean(*flag)),
+        Value::Number(number) => match number.as_i64() {
+            Some(integer) => Yaml::Value(Scalar::Integer(integer)),
+            None => Yaml::Value(Scalar::FloatingPoint(number.as_f64().unwrap_or_default().into())),
+        },
+        Value::String(text) => string(text),
+        Value::Array(items) => Yaml::Sequence(items.iter().map(yaml).collect()),
+        Value::Object(fields) => Yaml::Mapping(
+            fields
+                .iter()
+                .map(|(key, value)| (string(key), yaml(value)))
+                .collect(),
+        ),
+    }
+}
+
+/// Title, byline and lead image as Markdown, for plain GFM.
+fn plain_header<'a>(arena: &'a Arena<'a>, article: &Article) -> String {
+    let meta = &article.meta;
+    let root = commonmark::node(arena, NodeValue::Document);
+    let heading = commonmark::node(
+        arena,
+        NodeValue::Heading(NodeHeading { level: 1, setext: false, closed: false }),
+    );
+    heading.append(commonmark::text(arena, &meta.title));
+    root.append(heading);
+    let mut lines = vec![byline_and_date(article)];
+    lines.extend(program_line(article));
+    for line in lines {
+        let paragraph = commonmark::node(arena, NodeValue::Paragraph);
+        let emphasis = commonmark::node(arena, NodeValue::Emph);
+        emphasis.append(commonmark::text(arena, &line));
+        paragraph.append(emphasis);
+        root.append(paragraph);
+    }
+    if let Some(image) = &meta.image {
+        let paragraph = commonmark::node(arena, NodeValue::Paragraph);
+        let picture = commonmark::node(
+            arena,
+            NodeValue::Image(Box::new(NodeLink { url: image.url.clone(), title: String::new() })),
+        );
+        picture.append(commonmark::text(arena, image.alt.as_deref().unwrap_or_default()));
+        paragraph.append(picture);
+        root.append(paragraph);
+        let caption: Vec<String> = image
+            .caption
+            .iter()
+            .cloned()
+            .chain(image.credit.as_deref().map(credit_line))
+            .collect();
+        if !caption.is_empty() {
+            let paragraph = commonmark::node(arena, NodeValue::Paragraph);
+            paragraph.append(commonmark::text(arena, &caption.join(" ")));
+            root.append(paragraph);
+        }
+    }
+    commonmark::to_commonmark(root)
+}
+
+/// The discussion section: its heading, a bulleted list of prompts, the note.
+fn discussion_markdown<'a>(arena: &'a Arena<'a>, discussion: &Discussion) -> String {
+    let root = commonmark::node(arena, NodeValue::Document);
+    let heading = commonmark::node(
+        arena,
+        NodeValue::Heading(NodeHeading { level: 2, setext: false, closed: false }),
+    );
+    heading.append(commonmark::text(arena, &discussion.heading));
+    root.append(heading);
+    if !discussion.prompts.is_empty() {
+        let list_value = NodeList {
+            list_type: ListType::Bullet,
+            bullet_char: b'-',
+            padding: 2,
+            tight: true,
+            ..NodeList::default()
+        };
+        let list = commonmark::node(arena, NodeValue::List(list_value));
+        for prompt in &discussion.prompts {
+            let item = commonmark::node(arena, NodeValue::Item(list_value));
+            for block in commonmark::blocks(arena, prompt) {
+                item.append(block);
+            }
+            list.append(item);
+        }
+        root.append(list);
+    }
+    let mut text = commonmark::to_commonmark(root);
+    if let Some(note) = &discussion.note {
+        text.push_str("\n\n");
+        text.push_str(note);
+    }
+    text
+}

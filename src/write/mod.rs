@@ -1,0 +1,94 @@
+//! Writers: the article model to each output format. This is the one place
+//! that dispatches on [`Format`]; every writer has the same signature.
+
+mod article_json;
+pub(crate) mod html;
+mod markdown;
+mod text;
+
+use crate::format::Format;
+use crate::model::Article;
+use std::io;
+
+pub use article_json::write as write_article_json;
+pub use html::write as write_html;
+pub use markdown::write as write_markdown;
+pub use text::write as write_text;
+
+/// How the writers lay out their output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WriteOptions {
+    /// Column at which plain text wraps; `0` for no wrapping.
+    pub width: usize,
+    /// Markdown as plain GFM, with no front matter, for readers that do not
+    /// understand it.
+    pub plain_markdown: bool,
+}
+
+/// The width plain text wraps at unless told otherwise.
+pub const DEFAULT_WIDTH: usize = 72;
+
+impl Default for WriteOptions {
+    fn default() -> WriteOptions {
+        WriteOptions {
+            width: DEFAULT_WIDTH,
+            plain_markdown: false,
+        }
+    }
+}
+
+/// Writes `article` as `format`.
+pub fn write(
+    format: Format,
+    article: &Article,
+    options: &WriteOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    match format {
+        Format::Markdown => write_markdown(article, options, out),
+        Format::Text => write_text(article, options, out),
+        Format::Html => write_html(article, options, out),
+        Format::ArticleJson => write_article_json(article, options, out),
+    }
+}
+
+/// Writes `article` as `format` into a string.
+pub fn write_to_string(format: Format, article: &Article, options: &WriteOptions) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and every writer writes UTF-8.
+    let _ = write(format, article, options, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The author names joined for a byline.
+pub(crate) fn byline(article: &Article) -> String {
+    article
+        .meta
+        .authors
+        .iter()
+        .map(|author| author.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The line under the title: bylines and publication day.
+pub(crate) fn byline_and_date(article: &Article) -> String {
+    let names = byline(article);
+    let day = article.meta.published.day();
+    if names.is_empty() { day } else { format!("{names} · {day}") }
+}
+
+/// Show and publisher, when the article names them.
+pub(crate) fn program_line(article: &Article) -> Option<String> {
+    let parts: Vec<&str> = [&article.meta.program, &article.meta.publisher]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// How the image credit is labelled in every output a person reads.
+pub(crate) fn credit_line(credit: &str) -> String {
+    format!("Photo: {credit}")
+}

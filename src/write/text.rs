@@ -1,0 +1,337 @@
+//! Plain text for terminals, e-mail and text pipelines: wrapped paragraphs,
+//! indented quotes, numbered prompts, and links as numbered references
+//! listed at the end. No Markdown or HTML syntax is left in it.
+
+use super::{WriteOptions, byline_and_date, credit_line, program_line};
+use crate::commonmark;
+use crate::model::{Article, Discussion, Quote};
+use comrak::Arena;
+use comrak::nodes::{AstNode, ListType, NodeList, NodeValue};
+use std::collections::HashMap;
+use std::io;
+use textwrap::{WordSeparator, WordSplitter, core::display_width};
+
+/// How far quotes, code and nested blocks are indented.
+const INDENT: &str = "    ";
+
+/// Writes the article as plain text.
+pub fn write(article: &Article, options: &WriteOptions, out: &mut dyn io::Write) -> io::Result<()> {
+    let mut text = TextWriter { width: options.width, ..TextWriter::default() };
+    let meta = &article.meta;
+    text.underlined(&meta.title, '=');
+    text.paragraph(&byline_and_date(article), "", "");
+    if let Some(line) = program_line(article) {
+        text.paragraph(&line, "", "");
+    }
+    if let Some(summary) = &meta.summary {
+        text.paragraph(summary, "", "");
+    }
+    if let Some(image) = &meta.image {
+        let reference = text.reference(Reference::Url(image.url.clone()));
+        let alt = image.alt.as_deref().unwrap_or("image");
+        let mut line = format!("[Image: {alt}] [{reference}]");
+        for extra in image.caption.iter().cloned().chain(image.credit.as_deref().map(credit_line)) {
+            line.push('\n');
+            line.push_str(&extra);
+        }
+        text.paragraph(&line, "", "");
+    }
+    let arena = Arena::new();
+    let (_, nodes) = commonmark::body_nodes(&arena, &article.body);
+    for (node, quote) in nodes {
+        match quote {
+            Some(quote) => text.quote(quote),
+            None => text.block(node, ""),
+        }
+    }
+    if let Some(discussion) = &article.discussion {
+        text.discussion(discussion);
+    }
+    text.references_list();
+    out.write_all(text.out.trim_end().as_bytes())?;
+    out.write_all(b"\n")
+}
+
+/// What a `[n]` refers to.
+#[derive(Debug, Clone, PartialEq)]
+enum Reference {
+    Url(String),
+    /// A footnote: its name until its definition is read, then its text.
+    Note(String),
+}
+
+#[derive(Default)]
+struct TextWriter {
+    width: usize,
+    out: String,
+    references: Vec<Reference>,
+    footnotes: HashMap<String, usize>,
+}
+
+impl TextWriter {
+    /// Adds a paragraph, wrapped, with `first` before its first line and
+    /// `rest` before the others.
+    fn paragraph(&mut self, text: &str, first: &str, rest: &str) {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        let wrapped = if self.width == 0 {
+            let mut lines = text.lines();
+            let mut joined = format!("{first}{}", lines.next().unwrap_or_default());
+            for line in lines {
+                joined.push('\n');
+                joined.push_str(rest);
+                joined.push_str(line);
+            }
+            joined
+        } else {
+            let options = textwrap::Options::new(self.width)
+                .initial_indent(first)
+                .subsequent_indent(rest)
+                .word_separator(WordSeparator::AsciiSpace)
+                .word_splitter(WordSplitter::NoHyphenation)
+                .break_words(false);
+            textwrap::fill(text, options)
+        };
+        self.out.push_str(&wrapped);
+        self.out.push_str("\n\n");
+    }
+
+    fn underlined(&mut self, text: &str, underline: char) {
+        let text = text.trim();
+        let rule: String = std::iter::repeat_n(underline, display_width(text).max(3)).collect();
+        self.out.push_str(&format!("{text}\n{rule}\n\n"));
+    }
+
+    /// The number of a reference, reusing it when the URL was seen before.
+    fn reference(&mut self, reference: Reference) -> usize {
+        if let Some(index) = self.references.iter().position(|seen| *seen == reference) {
+            return index + 1;
+        }
+        self.references.push(reference);
+        self.references.len()
+    }
+
+    fn block<'a>(&mut self, node: &'a AstNode<'a>, indent: &str) {
+        let value = node.data.borrow().value.clone();
+        match value {
+            NodeValue::Paragraph => {
+                let text = self.inline(node);
+                self.paragraph(&text, indent, indent);
+            }
+            NodeValue::Heading(heading) => {
+                let text = self.inline(node);
+                match heading.level {
+                    1 => self.underlined(&text, '='),
+                    2 => self.underlined(&text, '-'),
+                    _ => self.paragraph(&text, indent, indent),
+                }
+            }
+            NodeValue::List(list) => self.list(node, &list, indent),
+            NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) => {
+                let inner = format!("{indent}{INDENT}");
+                for child in node.children() {
+                    self.block(child, &inner);
+                }
+            }
+            NodeValue::CodeBlock(code) => {
+                for line in code.literal.trim_end().lines() {
+                    self.out.push_str(&format!("{indent}{INDENT}{line}").trim_end().to_owned());
+                    self.out.push('\n');
+                }
+                self.out.push('\n');
+            }
+            NodeValue::HtmlBlock(html) => {
+                let text = html_to_text(&html.literal);
+                self.paragraph(&text, indent, indent);
+            }
+            NodeValue::ThematicBreak => self.paragraph("* * *", indent, indent),
+            NodeValue::Table(_) => self.table(node, indent),
+            NodeValue::FootnoteDefinition(definition) => {
+                let mut note = TextWriter { width: 0, ..TextWriter::default() };
+                for child in node.children() {
+                    let text = self.inline(child);
+                    note.paragraph(&text, "", "");
+                }
+                let index = self.footnote(&definition.name);
+                self.references[index - 1] = Reference::Note(note.out.trim().replace("\n\n", " "));
+            }
+            _ => {
+                for child in node.children() {
+                    self.block(child, indent);
+                }
+            }
+        }
+    }
+
+    fn list<'a>(&mut self, node: &'a AstNode<'a>, list: &NodeList, indent: &str) {
+        for (index, item) in node.children().enumerate() {
+            let marker = match list.list_type {
+                ListType::Bullet => "- ".to_owned(),
+                ListType::Ordered => format!("{}. ", list.start + index),
+            };
+            let hanging = format!("{indent}{}", " ".repeat(marker.len()));
+            for (position, child) in item.children().enumerate() {
+                if position == 0 && matches!(child.data.borrow().value, NodeValue::Paragraph) {
+                    let text = self.inline(child);
+                    self.paragraph(&text, &format!("{indent}{marker}"), &hanging);
+                } else {
+                    self.block(child, &hanging);
+                }
+            }
+            if list.tight {
+                self.close_up();
+            }
+        }
+        if list.tight {
+            self.out.push('\n');
+        }
+    }
+
+    /// Drops the blank line after the last paragraph, for tight lists.
+    fn close_up(&mut self) {
+        if self.out.ends_with("\n\n") {
+            self.out.pop();
+        }
+    }
+
+    fn table<'a>(&mut self, node: &'a AstNode<'a>, indent: &str) {
+        let rows: Vec<Vec<String>> = node
+            .children()
+            .map(|row| row.children().map(|cell| self.inline(cell)).collect())
+            .collect();
+        let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let widths: Vec<usize> = (0..columns)
+            .map(|column| {
+                rows.iter()
+                    .filter_map(|row| row.get(column))
+                    .map(|cell| display_width(cell))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        for (index, row) in rows.iter().enumerate() {
+            let cells: Vec<String> = row
+                .iter()
+                .zip(&widths)
+                .map(|(cell, width)| format!("{cell}{}", " ".repeat(width - display_width(cell))))
+                .collect();
+            self.out.push_str(format!("{indent}{}", cells.join("  ")).trim_end());
+            self.out.push('\n');
+            if index == 0 {
+                let rules: Vec<String> = widths.iter().map(|width| "-".repeat(*width)).collect();
+                self.out.push_str(&format!("{indent}{}\n", rules.join("  ")));
+            }
+        }
+        self.out.push('\n');
+    }
+
+    fn footnote(&mut self, name: &str) -> usize {
+        if let Some(index) = self.footnotes.get(name) {
+            return *index;
+        }
+        let index = self.reference(Reference::Note(name.to_owned()));
+        self.footnotes.insert(name.to_owned(), index);
+        index
+    }
+
+    /// The text of inline content, with `[n]` after each link and image.
+    fn inline<'a>(&mut self, node: &'a AstNode<'a>) -> String {
+        let mut text = String::new();
+        for child in node.children() {
+            let value = child.data.borrow().value.clone();
+            match value {
+                NodeValue::Text(literal) => text.push_str(&literal),
+                NodeValue::Code(code) => text.push_str(&code.literal),
+                NodeValue::SoftBreak => text.push(' '),
+                NodeValue::LineBreak => text.push('\n'),
+                NodeValue::HtmlInline(_) => {}
+                NodeValue::Link(link) => {
+                    let label = self.inline(child);
+                    text.push_str(&label);
+                    if label.trim() != link.url && !link.url.starts_with('#') {
+                        let index = self.reference(Reference::Url(link.url.clone()));
+                        text.push_str(&format!(" [{index}]"));
+                    }
+                }
+                NodeValue::Image(image) => {
+                    let alt = self.inline(child);
+                    let index = self.reference(Reference::Url(image.url.clone()));
+                    text.push_str(&format!("[Image: {alt}] [{index}]"));
+                }
+                NodeValue::FootnoteReference(footnote) => {
+                    let index = self.footnote(&footnote.name);
+                    text.push_str(&format!("[{index}]"));
+                }
+                _ => text.push_str(&self.inline(child)),
+            }
+        }
+        text
+    }
+
+    fn quote(&mut self, quote: &Quote) {
+        if let Some(title) = &quote.title {
+            self.paragraph(title, INDENT, INDENT);
+        }
+        let arena = Arena::new();
+        for block in commonmark::blocks(&arena, &quote.text) {
+            self.block(block, INDENT);
+        }
+        let who = &quote.attribution;
+        let mut line = format!("— {}", who.name);
+        if let Some(cite) = &who.cite {
+            let index = self.reference(Reference::Url(cite.clone()));
+            line.push_str(&format!(" [{index}]"));
+        }
+        if let Some(role) = &who.role {
+            line.push_str(&format!(", {role}"));
+        }
+        self.paragraph(&line, INDENT, INDENT);
+    }
+
+    fn discussion(&mut self, discussion: &Discussion) {
+        self.underlined(&discussion.heading, '-');
+        let arena = Arena::new();
+        for (index, prompt) in discussion.prompts.iter().enumerate() {
+            let marker = format!("{}. ", index + 1);
+            let hanging = " ".repeat(marker.len());
+            let text: Vec<String> = commonmark::blocks(&arena, prompt)
+                .into_iter()
+                .map(|block| self.inline(block))
+                .collect();
+            self.paragraph(&text.join(" "), &marker, &hanging);
+            self.close_up();
+        }
+        self.out.push('\n');
+        if let Some(note) = &discussion.note {
+            for block in commonmark::blocks(&arena, note) {
+                self.block(block, "");
+            }
+        }
+    }
+
+    fn references_list(&mut self) {
+        if self.references.is_empty() {
+            return;
+        }
+        self.underlined("References", '-');
+        let references = std::mem::take(&mut self.references);
+        for (index, reference) in references.iter().enumerate() {
+            let target = match reference {
+                Reference::Url(target) | Reference::Note(target) => target,
+            };
+            let marker = format!("[{}] ", index + 1);
+            let hanging = " ".repeat(marker.len());
+            self.paragraph(target, &marker, &hanging);
+        }
+    }
+}
+
+/// The text of raw HTML: tags dropped by the sanitiser, entities decoded.
+fn html_to_text(html: &str) -> String {
+    let stripped = ammonia::Builder::empty().clean(html).to_string();
+    quick_xml::escape::unescape(&stripped)
+        .map(|text| text.into_owned())
+        .unwrap_or(stripped)
+}
