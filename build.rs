@@ -15,7 +15,10 @@ fn main() -> std::io::Result<()> {
     let mut pages = vec![("newswire".to_owned(), command.clone())];
     for sub in command.get_subcommands() {
         let name = format!("newswire-{}", sub.get_name());
-        pages.push((name.clone(), sub.clone().name(name).version(env!("CARGO_PKG_VERSION"))));
+        pages.push((
+            name.clone(),
+            sub.clone().name(name).version(env!("CARGO_PKG_VERSION")),
+        ));
     }
     for (name, page_command) in pages {
         let mut page = Vec::new();

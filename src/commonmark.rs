@@ -71,16 +71,6 @@ pub(crate) fn plain_text<'a>(node: &'a AstNode<'a>) -> String {
     out
 }
 
-/// The plain text of some CommonMark, for places that take no markup.
-pub(crate) fn markdown_to_plain_text(markdown: &str) -> String {
-    let arena = Arena::new();
-    let root = parse(&arena, markdown);
-    root.children()
-        .map(plain_text)
-        .collect::<Vec<_>>()
-        .join("\n\n")
-}
-
 /// The top-level blocks of some CommonMark, detached so they can be moved
 /// into another tree.
 pub(crate) fn blocks<'a>(arena: &'a Arena<'a>, markdown: &str) -> Vec<&'a AstNode<'a>> {
@@ -99,7 +89,11 @@ pub(crate) fn quote_node<'a>(arena: &'a Arena<'a>, quote: &Quote) -> &'a AstNode
     if let Some(title) = &quote.title {
         let heading = node(
             arena,
-            NodeValue::Heading(NodeHeading { level: 3, setext: false, closed: false }),
+            NodeValue::Heading(NodeHeading {
+                level: 3,
+                setext: false,
+                closed: false,
+            }),
         );
         heading.append(text(arena, title));
         block_quote.append(heading);
@@ -119,7 +113,10 @@ fn append_attribution<'a>(arena: &'a Arena<'a>, paragraph: &'a AstNode<'a>, who:
         Some(url) => {
             let link = node(
                 arena,
-                NodeValue::Link(Box::new(NodeLink { url: url.clone(), title: String::new() })),
+                NodeValue::Link(Box::new(NodeLink {
+                    url: url.clone(),
+                    title: String::new(),
+                })),
             );
             link.append(text(arena, &who.name));
             paragraph.append(link);

@@ -311,7 +311,11 @@ mod tests {
 
     #[test]
     fn dates_keep_their_form() {
-        for text in ["2014-02-17", "2014-02-17T18:00:00-05:00", "2014-02-17T23:00:00Z"] {
+        for text in [
+            "2014-02-17",
+            "2014-02-17T18:00:00-05:00",
+            "2014-02-17T23:00:00Z",
+        ] {
             assert_eq!(Date::parse(text).unwrap().to_string(), text);
         }
     }

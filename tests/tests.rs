@@ -1,1 +1,15 @@
+// One test binary for the whole suite: faster to build on two cores.
 
+// Shared helpers: the samples, the binary, golden-file comparison.
+mod util;
+
+// CLI behaviour through the real binary: pipes, files, exit codes, errors.
+mod cli;
+// Every sample in every format against its reviewed golden file.
+mod golden;
+// The committed man pages match the clap definition.
+mod man;
+// Generated articles: Markdown is a fixed point, article JSON round-trips.
+mod property;
+// Reader rules, checked on the model.
+mod reader;

@@ -52,7 +52,12 @@ pub struct ConvertArgs {
     pub from: Option<String>,
 
     /// Write to this file instead of standard output (- for standard output)
-    #[arg(short = 'o', long = "output", value_name = "FILE", conflicts_with = "out_dir")]
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "FILE",
+        conflicts_with = "out_dir"
+    )]
     pub output: Option<PathBuf>,
 
     /// Write one file per input and format into this directory

@@ -37,7 +37,9 @@ impl Input {
         let mut bytes = Vec::new();
         match self {
             Input::Stdin => io::stdin().lock().read_to_end(&mut bytes),
-            Input::File(path) => std::fs::File::open(path).and_then(|mut file| file.read_to_end(&mut bytes)),
+            Input::File(path) => {
+                std::fs::File::open(path).and_then(|mut file| file.read_to_end(&mut bytes))
+            }
         }
         .map_err(|error| Error::read_input(&self.name(), error))?;
         Ok(bytes)
@@ -83,7 +85,10 @@ fn plan(args: &ConvertArgs) -> Result<Plan, Error> {
         inputs,
         formats,
         from,
-        options: WriteOptions { width: args.width, plain_markdown: args.gfm },
+        options: WriteOptions {
+            width: args.width,
+            plain_markdown: args.gfm,
+        },
     })
 }
 
@@ -134,12 +139,17 @@ fn expand_inputs(given: &[PathBuf]) -> Result<Vec<Input>, Error> {
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
-            for entry in walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name() {
+            for entry in walkdir::WalkDir::new(path)
+                .follow_links(true)
+                .sort_by_file_name()
+            {
                 let entry = entry.map_err(|error| {
                     let name = error.path().unwrap_or(path).display().to_string();
                     Error::read_input(&name, io::Error::other(error.to_string()))
                 })?;
-                if entry.file_type().is_file() && Format::from_path(entry.path()) == Some(Format::Markdown) {
+                if entry.file_type().is_file()
+                    && Format::from_path(entry.path()) == Some(Format::Markdown)
+                {
                     inputs.push(Input::File(entry.into_path()));
                 }
             }
@@ -211,10 +221,17 @@ fn output_path(dir: &Path, input: &Input, format: Format) -> Result<PathBuf, Err
             "standard input has no name to write under --out-dir: use -o FILE",
         ));
     };
-    let name = path.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy())
+        .unwrap_or_default();
     let stem = name
         .strip_suffix(".article.json")
-        .or_else(|| Path::new(name.as_ref()).file_stem().and_then(|stem| stem.to_str()))
+        .or_else(|| {
+            Path::new(name.as_ref())
+                .file_stem()
+                .and_then(|stem| stem.to_str())
+        })
         .unwrap_or("article");
     Ok(dir.join(format!("{stem}{}", format.file_suffix())))
 }

@@ -12,7 +12,10 @@ pub fn read(text: &str, file: &str) -> Result<Article> {
             file,
             error.line().max(1),
             error.column().max(1),
-            format!("invalid article JSON: {}", strip_position(&error.to_string())),
+            format!(
+                "invalid article JSON: {}",
+                strip_position(&error.to_string())
+            ),
         )
     })?;
     let meta = &mut article.meta;
@@ -23,12 +26,16 @@ pub fn read(text: &str, file: &str) -> Result<Article> {
     if let Some(url) = &meta.url
         && !is_absolute_url(url)
     {
-        return Err(invalid(format!("`meta.url` is not an absolute URL: {url:?}")));
+        return Err(invalid(format!(
+            "`meta.url` is not an absolute URL: {url:?}"
+        )));
     }
     if let Some(language) = &meta.language
         && !is_language_tag(language)
     {
-        return Err(invalid(format!("`meta.language` is not a BCP 47 tag: {language:?}")));
+        return Err(invalid(format!(
+            "`meta.language` is not a BCP 47 tag: {language:?}"
+        )));
     }
     if meta.id.trim().is_empty() {
         meta.id = derived_id(meta);
@@ -50,14 +57,18 @@ fn forbidden_char(value: &serde_json::Value) -> Option<char> {
     match value {
         Value::String(text) => text.chars().find(|&c| super::is_forbidden_char(c)),
         Value::Array(items) => items.iter().find_map(forbidden_char),
-        Value::Object(fields) => fields
-            .iter()
-            .find_map(|(key, value)| key.chars().find(|&c| super::is_forbidden_char(c)).or_else(|| forbidden_char(value))),
+        Value::Object(fields) => fields.iter().find_map(|(key, value)| {
+            key.chars()
+                .find(|&c| super::is_forbidden_char(c))
+                .or_else(|| forbidden_char(value))
+        }),
         _ => None,
     }
 }
 
 /// serde_json appends " at line L column C", which the error already places.
 fn strip_position(message: &str) -> &str {
-    message.rfind(" at line ").map_or(message, |index| &message[..index])
+    message
+        .rfind(" at line ")
+        .map_or(message, |index| &message[..index])
 }

@@ -72,7 +72,9 @@ impl Value {
                 .map(Json::Number)
                 .unwrap_or_else(|| Json::String(text.clone())),
             Value::String(text) | Value::Datetime(text) => Json::String(text.clone()),
-            Value::List(items) => Json::Array(items.iter().map(|item| item.value.to_json()).collect()),
+            Value::List(items) => {
+                Json::Array(items.iter().map(|item| item.value.to_json()).collect())
+            }
             Value::Map(entries) => Json::Object(
                 entries
                     .iter()
@@ -113,8 +115,7 @@ pub(crate) fn split<'a>(text: &'a str, file: &str) -> Result<Split<'a>> {
     };
     let front_start = (first_line.len() + 1).min(text.len());
     let mut offset = front_start;
-    let mut line = 2;
-    for candidate in text[front_start..].split_inclusive('\n') {
+    for (line, candidate) in (2..).zip(text[front_start..].split_inclusive('\n')) {
         let trimmed = candidate.trim_end();
         // YAML also lets `...` end a document.
         if trimmed == delimiter || (syntax == Syntax::Yaml && trimmed == "...") {
@@ -126,7 +127,6 @@ pub(crate) fn split<'a>(text: &'a str, file: &str) -> Result<Split<'a>> {
             });
         }
         offset += candidate.len();
-        line += 1;
     }
     Err(Error::invalid_article(
         file,
@@ -156,7 +156,10 @@ pub(crate) fn parse(split: &Split<'_>, file: &str) -> Result<Node> {
             file,
             node.line,
             node.column,
-            format!("expected front matter to be a mapping of keys to values, found {}", other.kind()),
+            format!(
+                "expected front matter to be a mapping of keys to values, found {}",
+                other.kind()
+            ),
         )),
     }
 }

@@ -17,7 +17,11 @@ pub fn read(text: &str, file: &str) -> Result<Article> {
     let tree = front_matter::parse(&split, file)?;
     let meta = meta::read(tree, file)?;
     let (body, discussion) = read_body(split.body, split.body_line, &meta, file)?;
-    Ok(Article { meta, body, discussion })
+    Ok(Article {
+        meta,
+        body,
+        discussion,
+    })
 }
 
 fn read_body(
@@ -57,15 +61,24 @@ fn read_body(
                     ));
                 }
                 let line = first_line + node.data.borrow().sourcepos.start.line - 1;
-                discussion = Some(DiscussionParts { heading: title.trim().to_owned(), line, ..Default::default() });
+                discussion = Some(DiscussionParts {
+                    heading: title.trim().to_owned(),
+                    line,
+                    ..Default::default()
+                });
                 continue;
             }
         }
-        match (&mut discussion, in_discussion) {
+        // comrak moves footnote definitions to the end of the document, so
+        // they may land after the discussion heading; they belong to the body.
+        let is_footnote = matches!(node.data.borrow().value, NodeValue::FootnoteDefinition(_));
+        match (&mut discussion, in_discussion && !is_footnote) {
             (Some(parts), true) => parts.add(node),
             _ => body.push(match attributed_quote(node) {
                 Some(quote) => Block::Quote(quote),
-                None => Block::Markdown { markdown: commonmark::to_commonmark(node) },
+                None => Block::Markdown {
+                    markdown: commonmark::to_commonmark(node),
+                },
             }),
         }
     }
@@ -119,25 +132,33 @@ fn attributed_quote<'a>(node: &'a AstNode<'a>) -> Option<Quote> {
         .iter()
         .find_map(|dash| line.strip_prefix(dash))?;
     let (name, role) = match attribution.split_once(',') {
-        Some((name, role)) => (name.trim(), Some(role.trim()).filter(|role| !role.is_empty())),
+        Some((name, role)) => (
+            name.trim(),
+            Some(role.trim()).filter(|role| !role.is_empty()),
+        ),
         None => (attribution.trim(), None),
     };
     if name.is_empty() {
         return None;
     }
     let (title, content) = match rest.split_first() {
-        Some((first, content)) if matches!(first.data.borrow().value, NodeValue::Heading(_)) => {
-            (Some(commonmark::plain_text(first).trim().to_owned()), content)
-        }
+        Some((first, content)) if matches!(first.data.borrow().value, NodeValue::Heading(_)) => (
+            Some(commonmark::plain_text(first).trim().to_owned()),
+            content,
+        ),
         _ => (None, rest),
     };
     if content.is_empty() {
         return None;
     }
-    let cite = last.descendants().find_map(|inline| match &inline.data.borrow().value {
-        NodeValue::Link(link) if commonmark::plain_text(inline).trim() == name => Some(link.url.clone()),
-        _ => None,
-    });
+    let cite = last
+        .descendants()
+        .find_map(|inline| match &inline.data.borrow().value {
+            NodeValue::Link(link) if commonmark::plain_text(inline).trim() == name => {
+                Some(link.url.clone())
+            }
+            _ => None,
+        });
     let text = content
         .iter()
         .map(|block| commonmark::to_commonmark(block))

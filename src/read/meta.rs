@@ -9,7 +9,12 @@ use crate::model::{Author, Date, Image, Meta};
 pub(crate) fn read(root: Node, file: &str) -> Result<Meta> {
     let (line, column) = (root.line, root.column);
     let Value::Map(entries) = root.value else {
-        return Err(Error::invalid_article(file, line, column, "expected a mapping"));
+        return Err(Error::invalid_article(
+            file,
+            line,
+            column,
+            "expected a mapping",
+        ));
     };
     let mut fields = Fields::default();
     let mut extra = serde_json::Map::new();
@@ -54,10 +59,17 @@ pub(crate) fn read(root: Node, file: &str) -> Result<Meta> {
         *slot = Some(entry);
     }
     let reader = Reader { file };
+    // Missing keys are reported at the opening delimiter.
+    let (line, column) = (1, 1);
     let title = reader.required(fields.title, "title", line, column)?;
     let title = reader.string(&title)?;
     if title.trim().is_empty() {
-        return Err(Error::invalid_article(file, line, column, "`title` is empty"));
+        return Err(Error::invalid_article(
+            file,
+            line,
+            column,
+            "`title` is empty",
+        ));
     }
     let published = reader.required(fields.published, "published", line, column)?;
     let published = reader.date(&published)?;
@@ -67,16 +79,30 @@ pub(crate) fn read(root: Node, file: &str) -> Result<Meta> {
         id: String::new(),
         url,
         published,
-        updated: fields.updated.map(|entry| reader.date(&entry)).transpose()?,
-        authors: fields.authors.map(|entry| reader.authors(&entry)).transpose()?.unwrap_or_default(),
+        updated: fields
+            .updated
+            .map(|entry| reader.date(&entry))
+            .transpose()?,
+        authors: fields
+            .authors
+            .map(|entry| reader.authors(&entry))
+            .transpose()?
+            .unwrap_or_default(),
         summary: reader.optional_string(fields.summary)?,
         tags: Vec::new(),
-        language: fields.language.map(|entry| reader.language(&entry)).transpose()?,
+        language: fields
+            .language
+            .map(|entry| reader.language(&entry))
+            .transpose()?,
         program: reader.optional_string(fields.program)?,
         publisher: reader.optional_string(fields.publisher)?,
         image: fields.image.map(|entry| reader.image(&entry)).transpose()?,
         discussion_heading: reader.optional_string(fields.discussion_heading)?,
-        draft: fields.draft.map(|entry| reader.flag(&entry)).transpose()?.unwrap_or(false),
+        draft: fields
+            .draft
+            .map(|entry| reader.flag(&entry))
+            .transpose()?
+            .unwrap_or(false),
         extra,
     };
     for entry in &fields.tags {
@@ -144,11 +170,20 @@ impl Reader<'_> {
             self.file,
             node.line,
             node.column,
-            format!("expected `{key}` to be {expected}, found {}", node.value.kind()),
+            format!(
+                "expected `{key}` to be {expected}, found {}",
+                node.value.kind()
+            ),
         )
     }
 
-    fn required(&self, entry: Option<Entry>, key: &str, line: usize, column: usize) -> Result<Entry> {
+    fn required(
+        &self,
+        entry: Option<Entry>,
+        key: &str,
+        line: usize,
+        column: usize,
+    ) -> Result<Entry> {
         entry.ok_or_else(|| {
             Error::invalid_article(
                 self.file,
@@ -217,7 +252,9 @@ impl Reader<'_> {
                 self.file,
                 node.line,
                 node.column,
-                format!("`{key}` is not an absolute URL: {url:?}; expected one such as https://example.com/a"),
+                format!(
+                    "`{key}` is not an absolute URL: {url:?}; expected one such as https://example.com/a"
+                ),
             ))
         }
     }
@@ -231,14 +268,19 @@ impl Reader<'_> {
                 self.file,
                 entry.value.line,
                 entry.value.column,
-                format!("`language` is not a BCP 47 tag: {tag:?}; expected one such as `en`, `ar` or `pt-BR`"),
+                format!(
+                    "`language` is not a BCP 47 tag: {tag:?}; expected one such as `en`, `ar` or `pt-BR`"
+                ),
             ))
         }
     }
 
     fn authors(&self, entry: &Entry) -> Result<Vec<Author>> {
         match &entry.value.value {
-            Value::List(items) => items.iter().map(|item| self.author(&entry.key, item)).collect(),
+            Value::List(items) => items
+                .iter()
+                .map(|item| self.author(&entry.key, item))
+                .collect(),
             _ => Ok(vec![self.author(&entry.key, &entry.value)?]),
         }
     }
@@ -246,13 +288,18 @@ impl Reader<'_> {
     fn author(&self, key: &str, node: &Node) -> Result<Author> {
         let Value::Map(entries) = &node.value else {
             return Ok(Author {
-                name: self.text(key, node)
+                name: self
+                    .text(key, node)
                     .map_err(|_| self.wrong_type(key, node, "a name or a list of names"))?,
                 url: None,
                 email: None,
             });
         };
-        let mut author = Author { name: String::new(), url: None, email: None };
+        let mut author = Author {
+            name: String::new(),
+            url: None,
+            email: None,
+        };
         for entry in entries {
             match entry.key.as_str() {
                 "name" => author.name = self.string(entry)?,
@@ -263,13 +310,20 @@ impl Reader<'_> {
                         self.file,
                         entry.line,
                         entry.column,
-                        format!("unexpected key `{other}` in an author: expected `name`, `url` or `email`"),
+                        format!(
+                            "unexpected key `{other}` in an author: expected `name`, `url` or `email`"
+                        ),
                     ));
                 }
             }
         }
         if author.name.trim().is_empty() {
-            return Err(Error::invalid_article(self.file, node.line, node.column, "an author needs a `name`"));
+            return Err(Error::invalid_article(
+                self.file,
+                node.line,
+                node.column,
+                "an author needs a `name`",
+            ));
         }
         Ok(author)
     }
@@ -277,7 +331,10 @@ impl Reader<'_> {
     /// Jekyll also allows a space-separated string.
     fn tags(&self, entry: &Entry) -> Result<Vec<String>> {
         match &entry.value.value {
-            Value::List(items) => items.iter().map(|item| self.text(&entry.key, item)).collect(),
+            Value::List(items) => items
+                .iter()
+                .map(|item| self.text(&entry.key, item))
+                .collect(),
             Value::String(text) => Ok(text.split_whitespace().map(str::to_owned).collect()),
             _ => Err(self.wrong_type(&entry.key, &entry.value, "a list of strings")),
         }
@@ -286,18 +343,25 @@ impl Reader<'_> {
     fn image(&self, entry: &Entry) -> Result<Image> {
         let Value::Map(entries) = &entry.value.value else {
             return Ok(Image {
-                url: self.text("image", &entry.value)
+                url: self
+                    .text("image", &entry.value)
                     .map_err(|_| self.wrong_type("image", &entry.value, "a mapping with `url`"))?,
                 alt: None,
                 credit: None,
                 caption: None,
             });
         };
-        let mut image = Image { url: String::new(), alt: None, credit: None, caption: None };
+        let mut image = Image {
+            url: String::new(),
+            alt: None,
+            credit: None,
+            caption: None,
+        };
         for field in entries {
-            let value = Some(self.string(field)?);
+            let text = self.string(field)?;
+            let value = Some(text.clone());
             match field.key.as_str() {
-                "url" | "src" => image.url = value.unwrap_or_default(),
+                "url" | "src" => image.url = text,
                 "alt" => image.alt = value,
                 "credit" => image.credit = value,
                 "caption" => image.caption = value,
@@ -306,7 +370,9 @@ impl Reader<'_> {
                         self.file,
                         field.line,
                         field.column,
-                        format!("unexpected key `{other}` in `image`: expected `url`, `alt`, `credit` or `caption`"),
+                        format!(
+                            "unexpected key `{other}` in `image`: expected `url`, `alt`, `credit` or `caption`"
+                        ),
                     ));
                 }
             }

@@ -40,7 +40,7 @@ pub(crate) fn decode(bytes: &[u8], file: &str) -> Result<String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     if let Some(offset) = text.find(is_forbidden_char) {
-        let (line, column) = line_column(text[..offset].as_bytes());
+        let (line, column) = line_column(&text.as_bytes()[..offset]);
         let found = text[offset..].chars().next().unwrap_or_default();
         return Err(Error::invalid_article(
             file,
@@ -64,7 +64,10 @@ pub(crate) fn is_forbidden_char(c: char) -> bool {
 /// 1-based line and column of the end of `before`; the column counts
 /// characters, or bytes where the text is not UTF-8.
 fn line_column(before: &[u8]) -> (usize, usize) {
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     let last = &before[line_start..];
     let column = std::str::from_utf8(last).map_or(last.len(), |text| text.chars().count()) + 1;
@@ -86,12 +89,20 @@ mod tests {
 
     #[test]
     fn bom_and_crlf_are_normalised() {
-        assert_eq!(decode("\u{feff}a\r\nb\rc".as_bytes(), "a.md").unwrap(), "a\nb\nc");
+        assert_eq!(
+            decode("\u{feff}a\r\nb\rc".as_bytes(), "a.md").unwrap(),
+            "a\nb\nc"
+        );
     }
 
     #[test]
     fn nul_is_refused_with_its_place() {
         let error = decode(b"---\nab\0\n", "a.md").unwrap_err();
-        assert!(error.to_string().starts_with("a.md:2:3: control character U+0000"), "{error}");
+        assert!(
+            error
+                .to_string()
+                .starts_with("a.md:2:3: control character U+0000"),
+            "{error}"
+        );
     }
 }

@@ -11,7 +11,12 @@ pub(crate) fn load(text: &str, first_line: usize, file: &str) -> Result<Node> {
     let place = Place { text, first_line };
     let document = Document::parse(text).map_err(|error| {
         let (line, column) = place.of(error.span());
-        let message = error.message().lines().next().unwrap_or("syntax error").to_owned();
+        let message = error
+            .message()
+            .lines()
+            .next()
+            .unwrap_or("syntax error")
+            .to_owned();
         Error::invalid_article(file, line, column, format!("invalid TOML: {message}"))
     })?;
     Ok(Node {
@@ -71,7 +76,11 @@ fn item_node(item: &Item, place: &Place<'_>) -> Option<Node> {
                 .collect(),
         ),
     };
-    Some(Node { value, line, column })
+    Some(Node {
+        value,
+        line,
+        column,
+    })
 }
 
 fn value_node(value: &toml_edit::Value, place: &Place<'_>) -> Node {
@@ -83,10 +92,16 @@ fn value_node(value: &toml_edit::Value, place: &Place<'_>) -> Node {
         Toml::Float(number) => Value::Float(*number.value(), number.value().to_string()),
         Toml::Boolean(flag) => Value::Bool(*flag.value()),
         Toml::Datetime(date) => Value::Datetime(date.value().to_string()),
-        Toml::Array(items) => Value::List(items.iter().map(|item| value_node(item, place)).collect()),
+        Toml::Array(items) => {
+            Value::List(items.iter().map(|item| value_node(item, place)).collect())
+        }
         Toml::InlineTable(inner) => Value::Map(table(inner, place)),
     };
-    Node { value, line, column }
+    Node {
+        value,
+        line,
+        column,
+    }
 }
 
 #[cfg(test)]
@@ -95,8 +110,15 @@ mod tests {
 
     #[test]
     fn date_literals_and_positions() {
-        let node = load("title = \"A\"\npublished = 2014-02-17T18:00:00-05:00\n", 2, "a.md").unwrap();
-        let Value::Map(entries) = node.value else { panic!("not a map") };
+        let node = load(
+            "title = \"A\"\npublished = 2014-02-17T18:00:00-05:00\n",
+            2,
+            "a.md",
+        )
+        .unwrap();
+        let Value::Map(entries) = node.value else {
+            panic!("not a map")
+        };
         assert_eq!((entries[1].line, entries[1].column), (3, 1));
         assert_eq!(
             entries[1].value.value,

@@ -40,11 +40,16 @@ impl<'input> Loader<'input, '_> {
         loop {
             let (event, span) = self.next()?;
             match event {
-                Event::StreamStart | Event::DocumentStart(_) | Event::DocumentEnd | Event::Nothing => {}
+                Event::StreamStart
+                | Event::DocumentStart(_)
+                | Event::DocumentEnd
+                | Event::Nothing => {}
                 Event::StreamEnd => break,
                 event => {
                     if root.is_some() {
-                        return Err(self.error(span, "expected one YAML document in the front matter"));
+                        return Err(
+                            self.error(span, "expected one YAML document in the front matter")
+                        );
                     }
                     root = Some(self.node(event, span, 0)?.0);
                 }
@@ -74,7 +79,10 @@ impl<'input> Loader<'input, '_> {
     /// values it holds, which is what an alias to it would add.
     fn node(&mut self, event: Event<'input>, span: Span, depth: usize) -> Result<(Node, usize)> {
         if depth > DEPTH_LIMIT {
-            return Err(self.error(span, &format!("front matter nests deeper than {DEPTH_LIMIT} levels")));
+            return Err(self.error(
+                span,
+                &format!("front matter nests deeper than {DEPTH_LIMIT} levels"),
+            ));
         }
         let (line, column) = self.position(span);
         let (value, size, anchor) = match event {
@@ -84,7 +92,9 @@ impl<'input> Loader<'input, '_> {
                     Some(Scalar::Null) => Value::Null,
                     Some(Scalar::Boolean(flag)) => Value::Bool(flag),
                     Some(Scalar::Integer(number)) => Value::Integer(number, source),
-                    Some(Scalar::FloatingPoint(number)) => Value::Float(number.into_inner(), source),
+                    Some(Scalar::FloatingPoint(number)) => {
+                        Value::Float(number.into_inner(), source)
+                    }
                     Some(Scalar::String(_)) | None => Value::String(source),
                 };
                 (value, 1, anchor)
@@ -118,11 +128,22 @@ impl<'input> Loader<'input, '_> {
                         &format!("YAML aliases expand to more than {ALIAS_EXPANSION_LIMIT} values"),
                     ));
                 }
-                return Ok((Node { line, column, ..node }, size));
+                return Ok((
+                    Node {
+                        line,
+                        column,
+                        ..node
+                    },
+                    size,
+                ));
             }
             _ => return Err(self.error(span, "expected a YAML value")),
         };
-        let node = Node { value, line, column };
+        let node = Node {
+            value,
+            line,
+            column,
+        };
         if anchor > 0 {
             self.anchors.insert(anchor, (node.clone(), size));
         }
@@ -146,13 +167,21 @@ impl<'input> Loader<'input, '_> {
             let (event, span) = self.next()?;
             let (value, value_size) = self.node(event, span, depth + 1)?;
             size += value_size;
-            entries.push(Entry { key, line, column, value });
+            entries.push(Entry {
+                key,
+                line,
+                column,
+                value,
+            });
         }
         Ok((entries, size))
     }
 
     fn position(&self, span: Span) -> (usize, usize) {
-        (self.first_line + span.start.line() - 1, span.start.col() + 1)
+        (
+            self.first_line + span.start.line() - 1,
+            span.start.col() + 1,
+        )
     }
 
     fn error(&self, span: Span, message: &str) -> Error {
@@ -182,7 +211,9 @@ mod tests {
     #[test]
     fn keys_keep_their_lines() {
         let node = load_text("title: A\npublished: 2014-02-17\n").unwrap();
-        let Value::Map(entries) = node.value else { panic!("not a map") };
+        let Value::Map(entries) = node.value else {
+            panic!("not a map")
+        };
         assert_eq!(entries[1].key, "published");
         assert_eq!((entries[1].line, entries[1].column), (3, 1));
         assert_eq!(entries[1].value.value, Value::String("2014-02-17".into()));
@@ -191,7 +222,10 @@ mod tests {
     #[test]
     fn billion_laughs_is_refused() {
         let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
-        for (name, previous) in ["b", "c", "d", "e", "f", "g", "h"].iter().zip(["a", "b", "c", "d", "e", "f", "g"]) {
+        for (name, previous) in ["b", "c", "d", "e", "f", "g", "h"]
+            .iter()
+            .zip(["a", "b", "c", "d", "e", "f", "g"])
+        {
             text.push_str(&format!("{name}: &{name} [*{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}]\n"));
         }
         let error = load_text(&text).unwrap_err();

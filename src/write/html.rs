@@ -14,7 +14,11 @@ use quick_xml::escape::escape;
 use std::io;
 
 /// Writes a standalone HTML5 page.
-pub fn write(article: &Article, _options: &WriteOptions, out: &mut dyn io::Write) -> io::Result<()> {
+pub fn write(
+    article: &Article,
+    _options: &WriteOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
     let meta = &article.meta;
     let title = escape(meta.title.as_str());
     let mut root_attributes = String::new();
@@ -27,23 +31,45 @@ pub fn write(article: &Article, _options: &WriteOptions, out: &mut dyn io::Write
     }
     writeln!(out, "<!DOCTYPE html>\n<html{root_attributes}>\n<head>")?;
     writeln!(out, "<meta charset=\"utf-8\">")?;
-    writeln!(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")?;
+    writeln!(
+        out,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
     writeln!(out, "<title>{title}</title>")?;
     if let Some(summary) = &meta.summary {
-        writeln!(out, "<meta name=\"description\" content=\"{}\">", escape(summary.as_str()))?;
+        writeln!(
+            out,
+            "<meta name=\"description\" content=\"{}\">",
+            escape(summary.as_str())
+        )?;
     }
     let names = byline(article);
     if !names.is_empty() {
-        writeln!(out, "<meta name=\"author\" content=\"{}\">", escape(names.as_str()))?;
+        writeln!(
+            out,
+            "<meta name=\"author\" content=\"{}\">",
+            escape(names.as_str())
+        )?;
     }
     if !meta.tags.is_empty() {
-        writeln!(out, "<meta name=\"keywords\" content=\"{}\">", escape(meta.tags.join(", ").as_str()))?;
+        writeln!(
+            out,
+            "<meta name=\"keywords\" content=\"{}\">",
+            escape(meta.tags.join(", ").as_str())
+        )?;
     }
     writeln!(out, "<meta name=\"generator\" content=\"newswire\">")?;
     if let Some(url) = &meta.url {
-        writeln!(out, "<link rel=\"canonical\" href=\"{}\">", escape(url.as_str()))?;
+        writeln!(
+            out,
+            "<link rel=\"canonical\" href=\"{}\">",
+            escape(url.as_str())
+        )?;
     }
-    writeln!(out, "</head>\n<body>\n<article>\n<header>\n<h1>{title}</h1>")?;
+    writeln!(
+        out,
+        "</head>\n<body>\n<article>\n<header>\n<h1>{title}</h1>"
+    )?;
     if let Some(summary) = &meta.summary {
         writeln!(out, "<p class=\"summary\">{}</p>", escape(summary.as_str()))?;
     }
@@ -55,7 +81,11 @@ pub fn write(article: &Article, _options: &WriteOptions, out: &mut dyn io::Write
     if names.is_empty() {
         writeln!(out, "<p class=\"byline\">{date}</p>")?;
     } else {
-        writeln!(out, "<p class=\"byline\">{} · {date}</p>", escape(names.as_str()))?;
+        writeln!(
+            out,
+            "<p class=\"byline\">{} · {date}</p>",
+            escape(names.as_str())
+        )?;
     }
     if let Some(line) = program_line(article) {
         writeln!(out, "<p class=\"program\">{}</p>", escape(line.as_str()))?;
@@ -63,8 +93,16 @@ pub fn write(article: &Article, _options: &WriteOptions, out: &mut dyn io::Write
     writeln!(out, "</header>")?;
     out.write_all(content(article).as_bytes())?;
     if !meta.tags.is_empty() {
-        let tags: Vec<String> = meta.tags.iter().map(|tag| format!("<li>{}</li>", escape(tag.as_str()))).collect();
-        writeln!(out, "<footer>\n<ul class=\"tags\">{}</ul>\n</footer>", tags.concat())?;
+        let tags: Vec<String> = meta
+            .tags
+            .iter()
+            .map(|tag| format!("<li>{}</li>", escape(tag.as_str())))
+            .collect();
+        writeln!(
+            out,
+            "<footer>\n<ul class=\"tags\">{}</ul>\n</footer>",
+            tags.concat()
+        )?;
     }
     writeln!(out, "</article>\n</body>\n</html>")
 }
@@ -99,7 +137,10 @@ fn image_figure(image: &Image) -> String {
         caption.push(escape(text.as_str()).into_owned());
     }
     if let Some(credit) = &image.credit {
-        caption.push(format!("<small>{}</small>", escape(credit_line(credit).as_str())));
+        caption.push(format!(
+            "<small>{}</small>",
+            escape(credit_line(credit).as_str())
+        ));
     }
     let caption = if caption.is_empty() {
         String::new()
@@ -228,6 +269,9 @@ mod tests {
             "<p onclick=\"x()\"><a href=\"javascript:alert(1)\">a</a><a href=\"/b\">b</a></p><script>x()</script>",
             Some("https://example.com/news/a.html"),
         );
-        assert_eq!(html, "<p><a>a</a><a href=\"https://example.com/b\">b</a></p>");
+        assert_eq!(
+            html,
+            "<p><a>a</a><a href=\"https://example.com/b\">b</a></p>"
+        );
     }
 }

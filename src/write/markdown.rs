@@ -58,7 +58,10 @@ fn front_matter(meta: &Meta) -> String {
         }
     }
     if !meta.tags.is_empty() {
-        put("tags", Yaml::Sequence(meta.tags.iter().map(|tag| string(tag)).collect()));
+        put(
+            "tags",
+            Yaml::Sequence(meta.tags.iter().map(|tag| string(tag)).collect()),
+        );
     }
     let optional = [
         ("language", &meta.language),
@@ -71,7 +74,10 @@ fn front_matter(meta: &Meta) -> String {
         }
     }
     if let Some(image) = &meta.image {
-        put("image", yaml(&serde_json::to_value(image).unwrap_or_default()));
+        put(
+            "image",
+            yaml(&serde_json::to_value(image).unwrap_or_default()),
+        );
     }
     if let Some(heading) = &meta.discussion_heading {
         put("discussion_heading", string(heading));
@@ -103,7 +109,9 @@ fn yaml(value: &serde_json::Value) -> Yaml<'static> {
         Value::Bool(flag) => Yaml::Value(Scalar::Boolean(*flag)),
         Value::Number(number) => match number.as_i64() {
             Some(integer) => Yaml::Value(Scalar::Integer(integer)),
-            None => Yaml::Value(Scalar::FloatingPoint(number.as_f64().unwrap_or_default().into())),
+            None => Yaml::Value(Scalar::FloatingPoint(
+                number.as_f64().unwrap_or_default().into(),
+            )),
         },
         Value::String(text) => string(text),
         Value::Array(items) => Yaml::Sequence(items.iter().map(yaml).collect()),
@@ -122,7 +130,11 @@ fn plain_header<'a>(arena: &'a Arena<'a>, article: &Article) -> String {
     let root = commonmark::node(arena, NodeValue::Document);
     let heading = commonmark::node(
         arena,
-        NodeValue::Heading(NodeHeading { level: 1, setext: false, closed: false }),
+        NodeValue::Heading(NodeHeading {
+            level: 1,
+            setext: false,
+            closed: false,
+        }),
     );
     heading.append(commonmark::text(arena, &meta.title));
     root.append(heading);
@@ -139,9 +151,15 @@ fn plain_header<'a>(arena: &'a Arena<'a>, article: &Article) -> String {
         let paragraph = commonmark::node(arena, NodeValue::Paragraph);
         let picture = commonmark::node(
             arena,
-            NodeValue::Image(Box::new(NodeLink { url: image.url.clone(), title: String::new() })),
+            NodeValue::Image(Box::new(NodeLink {
+                url: image.url.clone(),
+                title: String::new(),
+            })),
         );
-        picture.append(commonmark::text(arena, image.alt.as_deref().unwrap_or_default()));
+        picture.append(commonmark::text(
+            arena,
+            image.alt.as_deref().unwrap_or_default(),
+        ));
         paragraph.append(picture);
         root.append(paragraph);
         let caption: Vec<String> = image
@@ -164,7 +182,11 @@ fn discussion_markdown<'a>(arena: &'a Arena<'a>, discussion: &Discussion) -> Str
     let root = commonmark::node(arena, NodeValue::Document);
     let heading = commonmark::node(
         arena,
-        NodeValue::Heading(NodeHeading { level: 2, setext: false, closed: false }),
+        NodeValue::Heading(NodeHeading {
+            level: 2,
+            setext: false,
+            closed: false,
+        }),
     );
     heading.append(commonmark::text(arena, &discussion.heading));
     root.append(heading);

@@ -75,7 +75,11 @@ pub(crate) fn byline(article: &Article) -> String {
 pub(crate) fn byline_and_date(article: &Article) -> String {
     let names = byline(article);
     let day = article.meta.published.day();
-    if names.is_empty() { day } else { format!("{names} · {day}") }
+    if names.is_empty() {
+        day
+    } else {
+        format!("{names} · {day}")
+    }
 }
 
 /// Show and publisher, when the article names them.
@@ -91,4 +95,12 @@ pub(crate) fn program_line(article: &Article) -> Option<String> {
 /// How the image credit is labelled in every output a person reads.
 pub(crate) fn credit_line(credit: &str) -> String {
     format!("Photo: {credit}")
+}
+
+/// `url` made absolute against the article's own URL, when it has one,
+/// since text and feeds are read away from the article's page.
+pub(crate) fn absolute_url(base: Option<&str>, url: &str) -> String {
+    base.and_then(|base| ammonia::Url::parse(base).ok())
+        .and_then(|base| base.join(url).ok())
+        .map_or_else(|| url.to_owned(), String::from)
 }

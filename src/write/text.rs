@@ -2,7 +2,7 @@
 //! indented quotes, numbered prompts, and links as numbered references
 //! listed at the end. No Markdown or HTML syntax is left in it.
 
-use super::{WriteOptions, byline_and_date, credit_line, program_line};
+use super::{WriteOptions, absolute_url, byline_and_date, credit_line, program_line};
 use crate::commonmark;
 use crate::model::{Article, Discussion, Quote};
 use comrak::Arena;
@@ -16,8 +16,12 @@ const INDENT: &str = "    ";
 
 /// Writes the article as plain text.
 pub fn write(article: &Article, options: &WriteOptions, out: &mut dyn io::Write) -> io::Result<()> {
-    let mut text = TextWriter { width: options.width, ..TextWriter::default() };
     let meta = &article.meta;
+    let mut text = TextWriter {
+        width: options.width,
+        base: meta.url.clone(),
+        ..TextWriter::default()
+    };
     text.underlined(&meta.title, '=');
     text.paragraph(&byline_and_date(article), "", "");
     if let Some(line) = program_line(article) {
@@ -30,7 +34,12 @@ pub fn write(article: &Article, options: &WriteOptions, out: &mut dyn io::Write)
         let reference = text.reference(Reference::Url(image.url.clone()));
         let alt = image.alt.as_deref().unwrap_or("image");
         let mut line = format!("[Image: {alt}] [{reference}]");
-        for extra in image.caption.iter().cloned().chain(image.credit.as_deref().map(credit_line)) {
+        for extra in image
+            .caption
+            .iter()
+            .cloned()
+            .chain(image.credit.as_deref().map(credit_line))
+        {
             line.push('\n');
             line.push_str(&extra);
         }
@@ -63,6 +72,8 @@ enum Reference {
 #[derive(Default)]
 struct TextWriter {
     width: usize,
+    /// The article's URL, against which relative links are resolved.
+    base: Option<String>,
     out: String,
     references: Vec<Reference>,
     footnotes: HashMap<String, usize>,
@@ -106,6 +117,10 @@ impl TextWriter {
 
     /// The number of a reference, reusing it when the URL was seen before.
     fn reference(&mut self, reference: Reference) -> usize {
+        let reference = match reference {
+            Reference::Url(url) => Reference::Url(absolute_url(self.base.as_deref(), &url)),
+            note => note,
+        };
         if let Some(index) = self.references.iter().position(|seen| *seen == reference) {
             return index + 1;
         }
@@ -137,7 +152,8 @@ impl TextWriter {
             }
             NodeValue::CodeBlock(code) => {
                 for line in code.literal.trim_end().lines() {
-                    self.out.push_str(&format!("{indent}{INDENT}{line}").trim_end().to_owned());
+                    self.out
+                        .push_str(format!("{indent}{INDENT}{line}").trim_end());
                     self.out.push('\n');
                 }
                 self.out.push('\n');
@@ -149,7 +165,10 @@ impl TextWriter {
             NodeValue::ThematicBreak => self.paragraph("* * *", indent, indent),
             NodeValue::Table(_) => self.table(node, indent),
             NodeValue::FootnoteDefinition(definition) => {
-                let mut note = TextWriter { width: 0, ..TextWriter::default() };
+                let mut note = TextWriter {
+                    width: 0,
+                    ..TextWriter::default()
+                };
                 for child in node.children() {
                     let text = self.inline(child);
                     note.paragraph(&text, "", "");
@@ -217,11 +236,13 @@ impl TextWriter {
                 .zip(&widths)
                 .map(|(cell, width)| format!("{cell}{}", " ".repeat(width - display_width(cell))))
                 .collect();
-            self.out.push_str(format!("{indent}{}", cells.join("  ")).trim_end());
+            self.out
+                .push_str(format!("{indent}{}", cells.join("  ")).trim_end());
             self.out.push('\n');
             if index == 0 {
                 let rules: Vec<String> = widths.iter().map(|width| "-".repeat(*width)).collect();
-                self.out.push_str(&format!("{indent}{}\n", rules.join("  ")));
+                self.out
+                    .push_str(&format!("{indent}{}\n", rules.join("  ")));
             }
         }
         self.out.push('\n');
@@ -324,6 +345,7 @@ impl TextWriter {
             let marker = format!("[{}] ", index + 1);
             let hanging = " ".repeat(marker.len());
             self.paragraph(target, &marker, &hanging);
+            self.close_up();
         }
     }
 }

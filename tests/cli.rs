@@ -1,0 +1,334 @@
+use crate::util::{root, run, run_in, stderr, stdout};
+use std::path::Path;
+
+const SAMPLE: &str = "samples/syria-what-happens-now.md";
+
+fn sample_bytes() -> Vec<u8> {
+    std::fs::read(root().join(SAMPLE)).unwrap()
+}
+
+#[test]
+fn stdin_to_stdout_in_a_pipe() {
+    let output = run(&["convert", "-t", "txt"], &sample_bytes());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("Syria: What happens now?\n====="));
+    assert!(stderr(&output).is_empty());
+    let dash = run(&["convert", "-", "-t", "text"], &sample_bytes());
+    assert_eq!(dash.stdout, output.stdout);
+}
+
+#[test]
+fn width_option_wraps_text() {
+    let narrow = stdout(&run(
+        &["convert", SAMPLE, "-t", "text", "--width", "40"],
+        b"",
+    ));
+    assert!(
+        narrow
+            .lines()
+            .all(|line| line.chars().count() <= 40 || line.split_whitespace().count() <= 2)
+    );
+    let unwrapped = stdout(&run(
+        &["convert", SAMPLE, "-t", "text", "--width", "0"],
+        b"",
+    ));
+    assert!(unwrapped.lines().any(|line| line.chars().count() > 150));
+}
+
+#[test]
+fn article_json_pipes_back_in() {
+    let json = run(&["convert", SAMPLE, "-t", "article-json"], b"");
+    let markdown = run(&["convert", "-f", "article-json", "-t", "md"], &json.stdout);
+    assert!(markdown.status.success(), "{}", stderr(&markdown));
+    let direct = run(&["convert", SAMPLE, "-t", "markdown"], b"");
+    assert_eq!(markdown.stdout, direct.stdout);
+}
+
+#[test]
+fn output_file_and_format_from_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("page.html");
+    let output = run(&["convert", SAMPLE, "-o", target.to_str().unwrap()], b"");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+    let html = std::fs::read_to_string(&target).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+}
+
+#[test]
+fn all_formats_for_several_inputs_into_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let output = run(
+        &[
+            "convert",
+            "samples",
+            "-t",
+            "all",
+            "--out-dir",
+            out.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    for sample in crate::util::samples() {
+        let stem = sample.file_stem().unwrap().to_string_lossy().into_owned();
+        for suffix in [".md", ".txt", ".html", ".article.json"] {
+            let path = out.join(format!("{stem}{suffix}"));
+            assert!(path.is_file(), "{} was written", path.display());
+        }
+    }
+}
+
+#[test]
+fn several_outputs_without_a_directory_is_a_usage_error() {
+    let output = run(&["convert", SAMPLE, "-t", "md,txt"], b"");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("need --out-dir"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        vec!["convert", SAMPLE, "-t", "docx"],
+        vec!["convert", SAMPLE],
+        vec!["convert", SAMPLE, "-t", "md", "--no-such-flag"],
+        vec!["convert", SAMPLE, "-t", "md", "-f", "html"],
+        vec!["frobnicate"],
+    ] {
+        let output = run(&args, b"");
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(output.stdout.is_empty());
+    }
+}
+
+/// (name, input bytes, exit status, expected line on standard error)
+const BAD_INPUTS: &[(&str, &[u8], i32, &str)] = &[
+    (
+        "missing title",
+        b"---\npublished: 2024-01-02\n---\nBody\n",
+        65,
+        "newswire: error: -:1:1: missing required key `title`",
+    ),
+    (
+        "unparseable date",
+        b"---\ntitle: T\npublished: 2024-13-45\n---\n",
+        65,
+        "newswire: error: -:3:12: `published` is not a date",
+    ),
+    (
+        "unterminated front matter",
+        b"---\ntitle: T\npublished: 2024-01-02\n",
+        65,
+        "newswire: error: -:1:1: front matter opened here is never closed",
+    ),
+    (
+        "invalid YAML",
+        b"---\ntitle: T\npublished: [2024\n---\n",
+        65,
+        "newswire: error: -:4:1: invalid YAML",
+    ),
+    (
+        "invalid TOML",
+        b"+++\ntitle = T\npublished = 2024-01-02\n+++\n",
+        65,
+        "newswire: error: -:2:9: invalid TOML",
+    ),
+    (
+        "wrong type",
+        b"---\ntitle: T\npublished: 2024-01-02\ndraft: maybe\n---\n",
+        65,
+        "newswire: error: -:4:8: expected `draft` to be true or false, found a string",
+    ),
+    (
+        "two discussions",
+        b"---\ntitle: T\npublished: 2024-01-02\n---\n## Discussion\n- a\n## Discussion\n- b\n",
+        65,
+        "newswire: error: -:7:1: a second discussion section",
+    ),
+    (
+        "non-UTF-8",
+        b"---\ntitle: caf\xe9\npublished: 2024-01-02\n---\n",
+        65,
+        "newswire: error: -:2:11: invalid UTF-8",
+    ),
+    (
+        "binary garbage",
+        b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00",
+        65,
+        "newswire: error: -:1:5: control character U+0002",
+    ),
+    (
+        "empty input",
+        b"",
+        65,
+        "newswire: error: -:1:1: expected front matter",
+    ),
+];
+
+#[test]
+fn bad_inputs_exit_65_with_file_line_and_column() {
+    for (name, input, status, message) in BAD_INPUTS {
+        let output = run(&["convert", "-t", "md"], input);
+        let error = stderr(&output);
+        assert_eq!(output.status.code(), Some(*status), "{name}: {error}");
+        assert!(error.starts_with(message), "{name}: {error}");
+        assert_eq!(error.lines().count(), 1, "{name}: one line: {error}");
+        assert!(output.stdout.is_empty(), "{name}: nothing on stdout");
+    }
+}
+
+#[test]
+fn a_bad_file_is_named_in_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.md"), "---\ntitle: T\n---\n").unwrap();
+    let output = run_in(dir.path(), &["convert", "bad.md", "-t", "md"], b"");
+    assert_eq!(output.status.code(), Some(65));
+    assert!(
+        stderr(&output)
+            .starts_with("newswire: error: bad.md:1:1: missing required key `published`")
+    );
+}
+
+#[test]
+fn missing_input_exits_66() {
+    let output = run(&["convert", "no-such-file.md", "-t", "md"], b"");
+    assert_eq!(output.status.code(), Some(66));
+    assert!(
+        stderr(&output).starts_with("newswire: error: cannot read no-such-file.md: "),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn unwritable_output_exits_74_and_keeps_what_was_there() {
+    let dir = tempfile::tempdir().unwrap();
+    // A directory where the file should go cannot be replaced by a rename.
+    let occupied = dir.path().join("taken.md");
+    std::fs::create_dir(&occupied).unwrap();
+    std::fs::write(occupied.join("keep"), "kept").unwrap();
+    let output = run(
+        &[
+            "convert",
+            SAMPLE,
+            "-t",
+            "md",
+            "-o",
+            occupied.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(74), "{}", stderr(&output));
+    assert!(stderr(&output).starts_with(&format!(
+        "newswire: error: cannot write {}",
+        occupied.display()
+    )));
+    assert_eq!(
+        std::fs::read_to_string(occupied.join("keep")).unwrap(),
+        "kept"
+    );
+    // A file where a directory should be.
+    let blocked = dir.path().join("keep-file");
+    std::fs::write(&blocked, "x").unwrap();
+    let inside = blocked.join("out.md");
+    let output = run(
+        &[
+            "convert",
+            SAMPLE,
+            "-t",
+            "md",
+            "-o",
+            inside.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(74), "{}", stderr(&output));
+}
+
+#[test]
+fn a_failed_run_leaves_the_previous_output_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("article.txt");
+    std::fs::write(&target, "previous output\n").unwrap();
+    let output = run(
+        &["convert", "-t", "txt", "-o", target.to_str().unwrap()],
+        b"---\ntitle: T\n",
+    );
+    assert_eq!(output.status.code(), Some(65));
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "previous output\n"
+    );
+    let entries = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(entries, 1, "no temporary file is left behind");
+}
+
+#[test]
+fn one_bad_input_among_many_is_reported_and_the_rest_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::copy(root().join(SAMPLE), inputs.join("good.md")).unwrap();
+    std::fs::write(inputs.join("bad.md"), "---\ntitle: T\n---\n").unwrap();
+    let out = dir.path().join("out");
+    let output = run(
+        &[
+            "convert",
+            inputs.to_str().unwrap(),
+            "-t",
+            "txt",
+            "--out-dir",
+            out.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(65));
+    assert!(stderr(&output).contains("bad.md:1:1: missing required key `published`"));
+    assert!(out.join("good.txt").is_file());
+    assert!(!out.join("bad.txt").exists());
+}
+
+#[test]
+fn closed_stdout_exits_quietly() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newswire"))
+        .args(["convert", SAMPLE, "-t", "html"])
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+}
+
+#[test]
+fn every_sample_converts_to_every_format_through_the_binary() {
+    for sample in crate::util::samples() {
+        let sample = sample.to_str().unwrap();
+        for format in ["markdown", "md", "text", "txt", "html", "article-json"] {
+            let output = run(&["convert", sample, "-t", format], b"");
+            assert!(
+                output.status.success(),
+                "{sample} -t {format}: {}",
+                stderr(&output)
+            );
+            assert!(!output.stdout.is_empty());
+        }
+    }
+    assert!(Path::new(&root().join(SAMPLE)).is_file());
+}

@@ -1,0 +1,122 @@
+use newswire::{Format, WriteOptions};
+use proptest::prelude::*;
+
+fn word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z]{1,10}",
+        "[a-z]{1,6}[.,;:!?]",
+        Just("—".to_owned()),
+        Just("«sim»".to_owned()),
+        Just("العربية".to_owned()),
+        "\\*[a-z]{1,8}\\*",
+        "`[a-z]{1,8}`",
+        "\\[[a-z]{1,8}\\]\\(https://example\\.com/[a-z]{1,8}\\)",
+    ]
+}
+
+fn sentence() -> impl Strategy<Value = String> {
+    prop::collection::vec(word(), 1..12).prop_map(|words| words.join(" "))
+}
+
+fn plain_words() -> impl Strategy<Value = String> {
+    prop::collection::vec("[A-Z][a-z]{1,8}", 1..4).prop_map(|words| words.join(" "))
+}
+
+prop_compose! {
+    fn quote()(title in prop::option::of(plain_words()),
+               paragraphs in prop::collection::vec(sentence(), 1..3),
+               name in plain_words(),
+               role in prop::option::of(plain_words()),
+               dash in prop_oneof![Just("—"), Just("―"), Just("--")]) -> String {
+        let mut lines = Vec::new();
+        if let Some(title) = title {
+            lines.push(format!("> ### {title}"));
+            lines.push(">".to_owned());
+        }
+        for paragraph in paragraphs {
+            lines.push(format!("> {paragraph}"));
+            lines.push(">".to_owned());
+        }
+        match role {
+            Some(role) => lines.push(format!("> {dash} {name}, {role}")),
+            None => lines.push(format!("> {dash} {name}")),
+        }
+        lines.join("\n")
+    }
+}
+
+fn block() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => sentence(),
+        1 => quote(),
+        1 => prop::collection::vec(sentence(), 1..4)
+            .prop_map(|items| items.iter().map(|item| format!("- {item}")).collect::<Vec<_>>().join("\n")),
+        1 => plain_words().prop_map(|heading| format!("### {heading}")),
+        1 => sentence().prop_map(|text| format!("> {text}")),
+    ]
+}
+
+prop_compose! {
+    fn article()(title in sentence(),
+                 day in 1u32..28,
+                 tags in prop::collection::vec(plain_words(), 0..3),
+                 blocks in prop::collection::vec(block(), 1..8),
+                 prompts in prop::collection::vec(sentence(), 0..4),
+                 note in prop::option::of(sentence())) -> String {
+        let mut text = format!(
+            "---\ntitle: {title:?}\npublished: 2024-05-{day:02}\ntags: {tags:?}\n---\n\n{}\n",
+            blocks.join("\n\n")
+        );
+        if !prompts.is_empty() || note.is_some() {
+            text.push_str("\n## Discussion\n\n");
+            for prompt in &prompts {
+                text.push_str(&format!("- {prompt}\n"));
+            }
+            if let Some(note) = note {
+                text.push_str(&format!("\n{note}\n"));
+            }
+        }
+        text
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// Converting newswire's own Markdown gives the same bytes and the same model.
+    #[test]
+    fn markdown_output_is_a_fixed_point(source in article()) {
+        let article = newswire::read(source.as_bytes(), Format::Markdown, "gen.md").unwrap();
+        let once = newswire::write_to_string(Format::Markdown, &article, &WriteOptions::default());
+        let reread = newswire::read(once.as_bytes(), Format::Markdown, "once.md").unwrap();
+        let twice = newswire::write_to_string(Format::Markdown, &reread, &WriteOptions::default());
+        prop_assert_eq!(&once, &twice);
+        let third = newswire::read(twice.as_bytes(), Format::Markdown, "twice.md").unwrap();
+        prop_assert_eq!(reread, third);
+    }
+
+    /// Article JSON reads back to the model it was written from.
+    #[test]
+    fn article_json_round_trips(source in article()) {
+        let article = newswire::read(source.as_bytes(), Format::Markdown, "gen.md").unwrap();
+        let json = newswire::write_to_string(Format::ArticleJson, &article, &WriteOptions::default());
+        let again = newswire::read(json.as_bytes(), Format::ArticleJson, "gen.json").unwrap();
+        prop_assert_eq!(again, article);
+    }
+
+    /// Quotes survive into every output with their attribution.
+    #[test]
+    fn quotes_reach_every_output(source in article()) {
+        let article = newswire::read(source.as_bytes(), Format::Markdown, "gen.md").unwrap();
+        let options = WriteOptions { width: 0, ..WriteOptions::default() };
+        for format in Format::ALL {
+            let output = newswire::write_to_string(format, &article, &options);
+            for quote in article.quotes() {
+                prop_assert!(output.contains(&quote.attribution.name), "{} lacks {}", format, quote.attribution.name);
+            }
+            if let Some(discussion) = &article.discussion {
+                prop_assert!(output.contains(&discussion.heading));
+            }
+        }
+    }
+}
