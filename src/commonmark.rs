@@ -26,6 +26,25 @@ pub(crate) fn parse<'a>(arena: &'a Arena<'a>, text: &str) -> &'a AstNode<'a> {
     comrak::parse_document(arena, text, &options())
 }
 
+/// How deeply blocks and inlines may nest. Real articles stay far below
+/// it; writers walk the tree recursively, so a hostile file must not be
+/// able to exhaust the stack.
+pub(crate) const NESTING_LIMIT: usize = 100;
+
+/// The 1-based line and column, within `root`'s source, of the first node
+/// nested deeper than [`NESTING_LIMIT`].
+pub(crate) fn too_deep<'a>(root: &'a AstNode<'a>) -> Option<(usize, usize)> {
+    let mut stack = vec![(root, 0)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth > NESTING_LIMIT {
+            let start = node.data.borrow().sourcepos.start;
+            return Some((start.line.max(1), start.column.max(1)));
+        }
+        stack.extend(node.children().map(|child| (child, depth + 1)));
+    }
+    None
+}
+
 /// A new node that is not yet in any tree.
 pub(crate) fn node<'a>(arena: &'a Arena<'a>, value: NodeValue) -> &'a AstNode<'a> {
     arena.alloc(AstNode::from(value))

@@ -332,3 +332,41 @@ fn every_sample_converts_to_every_format_through_the_binary() {
     }
     assert!(Path::new(&root().join(SAMPLE)).is_file());
 }
+
+#[test]
+fn deep_nesting_is_refused_not_a_crash() {
+    let front = "---\ntitle: T\npublished: 2024-01-02\n---\n\n";
+    let cases = [
+        (
+            format!("{front}{} deep\n", ">".repeat(20_000)),
+            "-:6:101: the body nests deeper than 100 levels",
+        ),
+        (
+            format!("{front}{}x{}\n", "*a ".repeat(3_000), "*".repeat(3_000)),
+            "the body nests deeper than 100 levels",
+        ),
+        (
+            format!(
+                "---\ntitle: T\npublished: 2024-01-02\na: {}{}\n---\n",
+                "[".repeat(5_000),
+                "]".repeat(5_000)
+            ),
+            "-:4:",
+        ),
+        (
+            format!(
+                "+++\ntitle = \"T\"\npublished = 2024-01-02\na = {}{}\n+++\n",
+                "[".repeat(5_000),
+                "]".repeat(5_000)
+            ),
+            "-:4:",
+        ),
+    ];
+    for (input, message) in cases {
+        for format in ["md", "text", "html", "article-json"] {
+            let output = run(&["convert", "-t", format], input.as_bytes());
+            assert_eq!(output.status.code(), Some(65), "{}", stderr(&output));
+            assert!(stderr(&output).contains(message), "{}", stderr(&output));
+        }
+    }
+}

@@ -2,8 +2,9 @@
 //! pipeline can edit an article with `jq` and convert it onwards.
 
 use super::meta::{derived_id, is_absolute_url, is_language_tag};
+use crate::commonmark;
 use crate::error::{Error, Result};
-use crate::model::Article;
+use crate::model::{Article, Block};
 
 /// Reads the model from JSON; `file` names the input in errors.
 pub fn read(text: &str, file: &str) -> Result<Article> {
@@ -18,7 +19,7 @@ pub fn read(text: &str, file: &str) -> Result<Article> {
             ),
         )
     })?;
-    let meta = &mut article.meta;
+    let meta = &article.meta;
     let invalid = |message: String| Error::invalid_article(file, 1, 1, message);
     if meta.title.trim().is_empty() {
         return Err(invalid("`meta.title` is empty".into()));
@@ -37,6 +38,13 @@ pub fn read(text: &str, file: &str) -> Result<Article> {
             "`meta.language` is not a BCP 47 tag: {language:?}"
         )));
     }
+    if let Some(field) = too_deep_markdown(&article) {
+        return Err(invalid(format!(
+            "{field} nests deeper than {} levels of quotes, lists or markup",
+            commonmark::NESTING_LIMIT
+        )));
+    }
+    let meta = &mut article.meta;
     if meta.id.trim().is_empty() {
         meta.id = derived_id(meta);
     }
@@ -48,6 +56,28 @@ pub fn read(text: &str, file: &str) -> Result<Article> {
         )));
     }
     Ok(article)
+}
+
+/// The first piece of CommonMark in the model that nests too deeply.
+fn too_deep_markdown(article: &Article) -> Option<&'static str> {
+    let deep = |markdown: &str| {
+        let arena = comrak::Arena::new();
+        commonmark::too_deep(commonmark::parse(&arena, markdown)).is_some()
+    };
+    for block in &article.body {
+        let (field, markdown) = match block {
+            Block::Markdown { markdown } => ("a body block", markdown),
+            Block::Quote(quote) => ("a quote's text", &quote.text),
+        };
+        if deep(markdown) {
+            return Some(field);
+        }
+    }
+    let discussion = article.discussion.as_ref()?;
+    let mut parts = discussion.prompts.iter().chain(&discussion.note);
+    parts
+        .any(|markdown| deep(markdown))
+        .then_some("the discussion")
 }
 
 /// The first character in any string of the tree that no article may hold;

@@ -32,6 +32,17 @@ fn read_body(
 ) -> Result<(Vec<Block>, Option<Discussion>)> {
     let arena = Arena::new();
     let root = commonmark::parse(&arena, text);
+    if let Some((line, column)) = commonmark::too_deep(root) {
+        return Err(Error::invalid_article(
+            file,
+            first_line + line - 1,
+            column,
+            format!(
+                "the body nests deeper than {} levels of quotes, lists or markup",
+                commonmark::NESTING_LIMIT
+            ),
+        ));
+    }
     let wanted = meta
         .discussion_heading
         .as_deref()
