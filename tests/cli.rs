@@ -212,6 +212,21 @@ fn missing_input_exits_66() {
     );
 }
 
+/// Converts the reference sample to Markdown at `target`.
+fn convert_sample_to(target: &Path) -> std::process::Output {
+    run(
+        &[
+            "convert",
+            SAMPLE,
+            "-t",
+            "md",
+            "-o",
+            target.to_str().unwrap(),
+        ],
+        b"",
+    )
+}
+
 #[test]
 fn unwritable_output_exits_74_and_keeps_what_was_there() {
     let dir = tempfile::tempdir().unwrap();
@@ -219,17 +234,7 @@ fn unwritable_output_exits_74_and_keeps_what_was_there() {
     let occupied = dir.path().join("taken.md");
     std::fs::create_dir(&occupied).unwrap();
     std::fs::write(occupied.join("keep"), "kept").unwrap();
-    let output = run(
-        &[
-            "convert",
-            SAMPLE,
-            "-t",
-            "md",
-            "-o",
-            occupied.to_str().unwrap(),
-        ],
-        b"",
-    );
+    let output = convert_sample_to(&occupied);
     assert_eq!(output.status.code(), Some(74), "{}", stderr(&output));
     assert!(stderr(&output).starts_with(&format!(
         "newswire: error: cannot write {}",
@@ -243,17 +248,7 @@ fn unwritable_output_exits_74_and_keeps_what_was_there() {
     let blocked = dir.path().join("keep-file");
     std::fs::write(&blocked, "x").unwrap();
     let inside = blocked.join("out.md");
-    let output = run(
-        &[
-            "convert",
-            SAMPLE,
-            "-t",
-            "md",
-            "-o",
-            inside.to_str().unwrap(),
-        ],
-        b"",
-    );
+    let output = convert_sample_to(&inside);
     assert_eq!(output.status.code(), Some(74), "{}", stderr(&output));
 }
 
