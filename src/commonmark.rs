@@ -90,6 +90,17 @@ pub(crate) fn plain_text<'a>(node: &'a AstNode<'a>) -> String {
     out
 }
 
+/// The plain text of some CommonMark, blocks separated by blank lines,
+/// for places that take no markup.
+pub(crate) fn markdown_to_plain_text(markdown: &str) -> String {
+    let arena = Arena::new();
+    let root = parse(&arena, markdown);
+    root.children()
+        .map(plain_text)
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 /// The top-level blocks of some CommonMark, detached so they can be moved
 /// into another tree.
 pub(crate) fn blocks<'a>(arena: &'a Arena<'a>, markdown: &str) -> Vec<&'a AstNode<'a>> {

@@ -15,8 +15,9 @@ pub struct Error {
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ErrorKind {
-    /// The input is not a valid article: where it is wrong and what was expected.
-    InvalidArticle(Diagnostic),
+    /// An input (article, feed or configuration) is not valid: where it is
+    /// wrong and what was expected.
+    InvalidInput(Diagnostic),
     /// An input could not be opened or read.
     ReadInput {
         /// The input as the user named it.
@@ -55,13 +56,13 @@ impl Error {
     }
 
     /// An invalid-article error at a place in a file.
-    pub fn invalid_article(
+    pub fn invalid_input(
         file: &str,
         line: usize,
         column: usize,
         message: impl Into<String>,
     ) -> Error {
-        Error::from(ErrorKind::InvalidArticle(Diagnostic {
+        Error::from(ErrorKind::InvalidInput(Diagnostic {
             file: file.to_owned(),
             line,
             column,
@@ -117,7 +118,7 @@ impl fmt::Display for Diagnostic {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            ErrorKind::InvalidArticle(diagnostic) => diagnostic.fmt(f),
+            ErrorKind::InvalidInput(diagnostic) => diagnostic.fmt(f),
             ErrorKind::ReadInput { path, .. } => write!(f, "cannot read {path}"),
             ErrorKind::WriteOutput { path, .. } => write!(f, "cannot write {path}"),
             ErrorKind::InvalidOptions(message) => f.write_str(message),
@@ -131,7 +132,7 @@ impl error::Error for Error {
             ErrorKind::ReadInput { source, .. } | ErrorKind::WriteOutput { source, .. } => {
                 Some(source)
             }
-            ErrorKind::InvalidArticle(_) | ErrorKind::InvalidOptions(_) => None,
+            ErrorKind::InvalidInput(_) | ErrorKind::InvalidOptions(_) => None,
         }
     }
 }
@@ -151,7 +152,7 @@ mod tests {
 
     #[test]
     fn display_is_file_line_column_message() {
-        let error = Error::invalid_article("a.md", 3, 7, "missing `title`");
+        let error = Error::invalid_input("a.md", 3, 7, "missing `title`");
         assert_eq!(error.to_string(), "a.md:3:7: missing `title`");
     }
 }

@@ -14,15 +14,24 @@ pub enum Format {
     Html,
     /// The document model as JSON, for `jq` and other programs.
     ArticleJson,
+    /// RSS 2.0.
+    Rss,
+    /// Atom 1.0 (RFC 4287).
+    Atom,
+    /// JSON Feed 1.1.
+    JsonFeed,
 }
 
 impl Format {
     /// Every format, in the order help text and `-t all` use.
-    pub const ALL: [Format; 4] = [
+    pub const ALL: [Format; 7] = [
         Format::Markdown,
         Format::Text,
         Format::Html,
         Format::ArticleJson,
+        Format::Rss,
+        Format::Atom,
+        Format::JsonFeed,
     ];
 
     /// The canonical name, as `-t` and `-f` take it.
@@ -32,6 +41,9 @@ impl Format {
             Format::Text => "text",
             Format::Html => "html",
             Format::ArticleJson => "article-json",
+            Format::Rss => "rss",
+            Format::Atom => "atom",
+            Format::JsonFeed => "jsonfeed",
         }
     }
 
@@ -40,8 +52,8 @@ impl Format {
         match self {
             Format::Markdown => &["md"],
             Format::Text => &["txt"],
-            Format::Html => &[],
-            Format::ArticleJson => &[],
+            Format::JsonFeed => &["json"],
+            Format::Html | Format::ArticleJson | Format::Rss | Format::Atom => &[],
         }
     }
 
@@ -61,6 +73,9 @@ impl Format {
             Format::Text => ".txt",
             Format::Html => ".html",
             Format::ArticleJson => ".article.json",
+            Format::Rss => ".rss.xml",
+            Format::Atom => ".atom.xml",
+            Format::JsonFeed => ".feed.json",
         }
     }
 
@@ -75,6 +90,9 @@ impl Format {
                 (".markdown", Format::Markdown),
                 (".htm", Format::Html),
                 (".text", Format::Text),
+                (".rss", Format::Rss),
+                (".atom", Format::Atom),
+                (".json", Format::JsonFeed),
             ])
             .collect();
         candidates.sort_by_key(|(suffix, _)| std::cmp::Reverse(suffix.len()));
@@ -82,6 +100,11 @@ impl Format {
             .into_iter()
             .find(|(suffix, _)| name.ends_with(suffix))
             .map(|(_, format)| format)
+    }
+
+    /// Whether this is a feed format, which `feed` can write.
+    pub fn is_feed(self) -> bool {
+        matches!(self, Format::Rss | Format::Atom | Format::JsonFeed)
     }
 
     /// Whether newswire can read articles in this format.
@@ -130,6 +153,11 @@ mod tests {
             Some(Format::ArticleJson)
         );
         assert_eq!(Format::from_path(Path::new("a.md")), Some(Format::Markdown));
-        assert_eq!(Format::from_path(Path::new("a.json")), None);
+        assert_eq!(
+            Format::from_path(Path::new("a.json")),
+            Some(Format::JsonFeed)
+        );
+        assert_eq!(Format::from_path(Path::new("a.rss.xml")), Some(Format::Rss));
+        assert_eq!(Format::from_path(Path::new("a.xml")), None);
     }
 }

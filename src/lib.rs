@@ -23,13 +23,15 @@
 
 mod commonmark;
 pub mod error;
+pub mod feed;
 pub mod format;
 pub mod model;
 pub mod read;
 pub mod write;
 
 pub use error::{Diagnostic, Error, ErrorKind, Result};
+pub use feed::{Channel, Feed};
 pub use format::Format;
 pub use model::{Article, Attribution, Author, Block, Date, Discussion, Image, Meta, Quote};
 pub use read::read;
-pub use write::{WriteOptions, write, write_to_string};
+pub use write::{WriteOptions, write, write_feed, write_to_string};

@@ -75,7 +75,15 @@ fn all_formats_for_several_inputs_into_a_directory() {
     assert!(output.status.success(), "{}", stderr(&output));
     for sample in crate::util::samples() {
         let stem = sample.file_stem().unwrap().to_string_lossy().into_owned();
-        for suffix in [".md", ".txt", ".html", ".article.json"] {
+        for suffix in [
+            ".md",
+            ".txt",
+            ".html",
+            ".article.json",
+            ".rss.xml",
+            ".atom.xml",
+            ".feed.json",
+        ] {
             let path = out.join(format!("{stem}{suffix}"));
             assert!(path.is_file(), "{} was written", path.display());
         }

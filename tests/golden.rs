@@ -100,3 +100,30 @@ fn every_output_keeps_quotes_prompts_and_credit() {
         );
     }
 }
+
+#[test]
+fn one_item_feeds() {
+    for format in [Format::Rss, Format::Atom, Format::JsonFeed] {
+        check_sample_in(format, &WriteOptions::default(), format.file_suffix());
+    }
+}
+
+#[test]
+fn feed_of_every_sample() {
+    for format in [Format::Rss, Format::Atom, Format::JsonFeed] {
+        let articles = samples()
+            .iter()
+            .map(|path| {
+                newswire::read(&std::fs::read(path).unwrap(), Format::Markdown, "s.md").unwrap()
+            })
+            .collect();
+        let feed = newswire::Feed::new(crate::feeds::channel(), articles);
+        let mut out = Vec::new();
+        newswire::write_feed(format, &feed, &mut out).unwrap();
+        let name = format!("all-samples{}", format.file_suffix());
+        assert_golden(
+            &root().join("tests/golden").join(name),
+            &String::from_utf8(out).unwrap(),
+        );
+    }
+}

@@ -5,6 +5,10 @@ mod util;
 
 // CLI behaviour through the real binary: pipes, files, exit codes, errors.
 mod cli;
+// The feed command through the real binary.
+mod feed_command;
+// Feeds read back with real parsers and the JSON Feed schema.
+mod feeds;
 // Every sample in every format against its reviewed golden file.
 mod golden;
 // The committed man pages match the clap definition.

@@ -4,8 +4,9 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
-/// Turn one canonical article into Markdown, plain text, HTML and article
-/// JSON, keeping every quote's attribution and the discussion prompts.
+/// Turn one canonical article into RSS, Atom, JSON Feed, Markdown, plain
+/// text, HTML and article JSON, and many articles into one feed, keeping
+/// every quote's attribution and the discussion prompts.
 #[derive(Debug, Parser)]
 #[command(name = "newswire", version, about, long_about = None, max_term_width = 100)]
 pub struct Cli {
@@ -27,6 +28,89 @@ pub enum Command {
     /// failed run never leaves a partial or clobbered file.
     #[command(after_help = CONVERT_EXAMPLES)]
     Convert(ConvertArgs),
+    /// Build one feed from many articles.
+    ///
+    /// Items are ordered newest first and the feed's own date is the newest
+    /// item's, so two runs over the same inputs give the same bytes. One
+    /// invalid article fails the run and nothing is written, unless
+    /// --skip-invalid is given. Drafts are left out unless --include-drafts.
+    #[command(after_help = FEED_EXAMPLES)]
+    Feed(FeedArgs),
+}
+
+const FEED_EXAMPLES: &str = "\
+Examples:
+  newswire feed articles/ -t rss --title 'Inside Story' --link https://example.com/ -o feed.xml
+  newswire feed articles/ -t atom --config feed.toml --limit 20 -o atom.xml
+  newswire feed a.md b.md -t jsonfeed --config feed.toml
+
+A --config file is TOML:
+  title = \"Inside Story\"
+  link = \"https://example.com/inside-story/\"
+  feed_url = \"https://example.com/inside-story/feed.xml\"
+  description = \"Daily debate on the news\"
+  language = \"en\"
+  authors = [\"Inside Story\"]";
+
+/// Channel metadata given on the command line; each replaces what the
+/// configuration file or the article says.
+#[derive(Debug, Args)]
+pub struct ChannelArgs {
+    /// The feed's title
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// The site the feed belongs to (absolute URL)
+    #[arg(long, value_name = "URL")]
+    pub link: Option<String>,
+
+    /// Where the feed itself will be published (absolute URL)
+    #[arg(long = "feed-url", value_name = "URL")]
+    pub feed_url: Option<String>,
+
+    /// What the feed is about
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+
+    /// The feed's language, a BCP 47 tag such as en or pt-BR
+    #[arg(long, value_name = "TAG")]
+    pub language: Option<String>,
+}
+
+/// Options of `newswire feed`.
+#[derive(Debug, Args)]
+pub struct FeedArgs {
+    /// Article files, directories (every *.md below them) or - for standard input
+    #[arg(value_name = "INPUT", required = true)]
+    pub inputs: Vec<PathBuf>,
+
+    /// Feed format: rss, atom or jsonfeed (json)
+    #[arg(short = 't', long = "to", value_name = "FORMAT")]
+    pub to: String,
+
+    /// Channel metadata from a TOML file: title, link, feed_url, description, language, authors
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Channel metadata
+    #[command(flatten)]
+    pub channel: ChannelArgs,
+
+    /// Keep only the newest N items
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+
+    /// Write to this file instead of standard output (- for standard output)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Report invalid articles and leave them out instead of failing
+    #[arg(long)]
+    pub skip_invalid: bool,
+
+    /// Include articles marked `draft: true`
+    #[arg(long)]
+    pub include_drafts: bool,
 }
 
 const CONVERT_EXAMPLES: &str = "\
@@ -34,6 +118,7 @@ Examples:
   newswire convert article.md -t text
   newswire convert article.md -t html -o article.html
   cat article.md | newswire convert -t article-json | jq .meta.title
+  newswire convert article.md -t rss --feed-url https://example.com/a.xml
   newswire convert articles/ -t all --out-dir public/";
 
 /// Options of `newswire convert`.
@@ -43,7 +128,7 @@ pub struct ConvertArgs {
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
-    /// Output format: markdown (md), text (txt), html, article-json, or all; several may be given, comma-separated
+    /// Output format: markdown (md), text (txt), html, article-json, rss, atom, jsonfeed (json), or all; several may be given, comma-separated
     #[arg(short = 't', long = "to", value_name = "FORMAT", value_delimiter = ',')]
     pub to: Vec<String>,
 
@@ -71,4 +156,8 @@ pub struct ConvertArgs {
     /// Write Markdown as plain GFM: a title heading and byline instead of front matter
     #[arg(long)]
     pub gfm: bool,
+
+    /// Channel metadata for feed formats, replacing what the article says
+    #[command(flatten, next_help_heading = "Feed channel (rss, atom, jsonfeed)")]
+    pub channel: ChannelArgs,
 }

@@ -4,8 +4,9 @@
 
 pub mod args;
 
-use args::{Cli, Command, ConvertArgs};
-use newswire::{Error, Format, WriteOptions};
+use args::{ChannelArgs, Cli, Command, ConvertArgs, FeedArgs};
+use newswire::{Article, Channel, Error, Feed, Format, WriteOptions};
+use std::collections::HashMap;
 use std::collections::HashSet;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -15,6 +16,23 @@ use std::path::{Path, PathBuf};
 pub fn run(cli: Cli) -> Vec<Error> {
     match cli.command {
         Command::Convert(args) => convert(&args),
+        Command::Feed(args) => match feed(&args) {
+            Ok(()) => Vec::new(),
+            Err(errors) => errors,
+        },
+    }
+}
+
+impl ChannelArgs {
+    fn channel(&self) -> Channel {
+        Channel {
+            title: self.title.clone(),
+            link: self.link.clone(),
+            feed_url: self.feed_url.clone(),
+            description: self.description.clone(),
+            language: self.language.clone(),
+            authors: Vec::new(),
+        }
     }
 }
 
@@ -81,6 +99,8 @@ fn plan(args: &ConvertArgs) -> Result<Plan, Error> {
             formats.len()
         )));
     }
+    let channel = args.channel.channel();
+    channel.validate("the command line")?;
     Ok(Plan {
         inputs,
         formats,
@@ -88,6 +108,7 @@ fn plan(args: &ConvertArgs) -> Result<Plan, Error> {
         options: WriteOptions {
             width: args.width,
             plain_markdown: args.gfm,
+            channel,
         },
     })
 }
@@ -190,6 +211,16 @@ impl Plan {
             Input::Stdin => Format::Markdown,
         });
         let article = newswire::read(&bytes, from, &input.name())?;
+        // RSS 2.0 requires a channel link; a one-item feed takes the article's.
+        if self.formats.contains(&Format::Rss)
+            && article.meta.url.is_none()
+            && self.options.channel.link.is_none()
+        {
+            return Err(Error::invalid_options(format!(
+                "rss needs a channel link and {} has no `url`: give --link URL",
+                input.name()
+            )));
+        }
         for &format in &self.formats {
             let mut document = Vec::new();
             newswire::write(format, &article, &self.options, &mut document)
@@ -234,6 +265,104 @@ fn output_path(dir: &Path, input: &Input, format: Format) -> Result<PathBuf, Err
         })
         .unwrap_or("article");
     Ok(dir.join(format!("{stem}{}", format.file_suffix())))
+}
+
+/// Reads every input, builds one feed and writes it; with any invalid
+/// article (unless skipped) nothing is written.
+fn feed(args: &FeedArgs) -> Result<(), Vec<Error>> {
+    let format = Format::parse(&args.to)
+        .filter(|format| format.is_feed())
+        .ok_or_else(|| {
+            vec![Error::invalid_options(format!(
+                "unknown feed format {:?}: expected rss, atom or jsonfeed",
+                args.to
+            ))]
+        })?;
+    let channel = feed_channel(args).map_err(|error| vec![error])?;
+    let inputs = expand_inputs(&args.inputs).map_err(|error| vec![error])?;
+    let mut errors = Vec::new();
+    let mut articles: Vec<Article> = Vec::new();
+    let mut sources: HashMap<String, String> = HashMap::new();
+    for input in &inputs {
+        let article = input.read().and_then(|bytes| {
+            let from = match input {
+                Input::File(path) => Format::from_path(path)
+                    .filter(|format| format.is_readable())
+                    .unwrap_or(Format::Markdown),
+                Input::Stdin => Format::Markdown,
+            };
+            newswire::read(&bytes, from, &input.name())
+        });
+        match article {
+            Ok(article) if article.meta.draft && !args.include_drafts => {}
+            Ok(article) => {
+                if let Some(first) = sources.insert(article.meta.id.clone(), input.name()) {
+                    errors.push(Error::invalid_input(
+                        &input.name(),
+                        1,
+                        1,
+                        format!(
+                            "id {:?} is also the id of {first}: every item of a feed needs its own",
+                            article.meta.id
+                        ),
+                    ));
+                } else {
+                    articles.push(article);
+                }
+            }
+            Err(error) if args.skip_invalid => {
+                eprintln!("newswire: warning: {error} (left out)");
+            }
+            Err(error) => errors.push(error),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut feed = Feed::new(channel, articles);
+    if let Some(limit) = args.limit {
+        feed.truncate(limit);
+    }
+    let mut document = Vec::new();
+    newswire::write_feed(format, &feed, &mut document)
+        .map_err(|error| vec![Error::write_output("-", error)])?;
+    match &args.output {
+        Some(path) if path.as_os_str() != "-" => write_file(path, &document),
+        _ => write_stdout(&document),
+    }
+    .map_err(|error| vec![error])
+}
+
+/// The configuration file's channel with the flags' fields on top; a feed
+/// of many articles needs a title and a link of its own.
+fn feed_channel(args: &FeedArgs) -> Result<Channel, Error> {
+    let from_file = match &args.config {
+        Some(path) => {
+            let name = path.display().to_string();
+            let bytes = Input::File(path.clone()).read()?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                Error::invalid_input(
+                    &name,
+                    1,
+                    1,
+                    "invalid UTF-8: a feed configuration must be UTF-8 text",
+                )
+            })?;
+            let channel = Channel::from_config(&text, &name)?;
+            channel.validate(&name)?;
+            channel
+        }
+        None => Channel::default(),
+    };
+    let flags = args.channel.channel();
+    flags.validate("the command line")?;
+    let channel = from_file.overridden_by(flags);
+    if channel.title.is_none() || channel.link.is_none() {
+        return Err(Error::invalid_options(
+            "a feed needs a title and a link: give --title and --link, or title and link in --config",
+        ));
+    }
+    Ok(channel)
 }
 
 fn write_stdout(document: &[u8]) -> Result<(), Error> {

@@ -9,7 +9,7 @@ use crate::model::{Article, Block};
 /// Reads the model from JSON; `file` names the input in errors.
 pub fn read(text: &str, file: &str) -> Result<Article> {
     let mut article: Article = serde_json::from_str(text).map_err(|error| {
-        Error::invalid_article(
+        Error::invalid_input(
             file,
             error.line().max(1),
             error.column().max(1),
@@ -20,7 +20,7 @@ pub fn read(text: &str, file: &str) -> Result<Article> {
         )
     })?;
     let meta = &article.meta;
-    let invalid = |message: String| Error::invalid_article(file, 1, 1, message);
+    let invalid = |message: String| Error::invalid_input(file, 1, 1, message);
     if meta.title.trim().is_empty() {
         return Err(invalid("`meta.title` is empty".into()));
     }

@@ -105,7 +105,7 @@ pub(crate) fn split<'a>(text: &'a str, file: &str) -> Result<Split<'a>> {
         "---" => (Syntax::Yaml, "---"),
         "+++" => (Syntax::Toml, "+++"),
         _ => {
-            return Err(Error::invalid_article(
+            return Err(Error::invalid_input(
                 file,
                 1,
                 1,
@@ -128,7 +128,7 @@ pub(crate) fn split<'a>(text: &'a str, file: &str) -> Result<Split<'a>> {
         }
         offset += candidate.len();
     }
-    Err(Error::invalid_article(
+    Err(Error::invalid_input(
         file,
         1,
         1,
@@ -152,7 +152,7 @@ pub(crate) fn parse(split: &Split<'_>, file: &str) -> Result<Node> {
             line: 1,
             column: 1,
         }),
-        other => Err(Error::invalid_article(
+        other => Err(Error::invalid_input(
             file,
             node.line,
             node.column,

@@ -33,7 +33,7 @@ fn read_body(
     let arena = Arena::new();
     let root = commonmark::parse(&arena, text);
     if let Some((line, column)) = commonmark::too_deep(root) {
-        return Err(Error::invalid_article(
+        return Err(Error::invalid_input(
             file,
             first_line + line - 1,
             column,
@@ -61,7 +61,7 @@ fn read_body(
             if in_discussion {
                 if let Some(first) = &discussion {
                     let start = node.data.borrow().sourcepos.start;
-                    return Err(Error::invalid_article(
+                    return Err(Error::invalid_input(
                         file,
                         first_line + start.line - 1,
                         start.column,

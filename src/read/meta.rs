@@ -9,7 +9,7 @@ use crate::model::{Author, Date, Image, Meta};
 pub(crate) fn read(root: Node, file: &str) -> Result<Meta> {
     let (line, column) = (root.line, root.column);
     let Value::Map(entries) = root.value else {
-        return Err(Error::invalid_article(
+        return Err(Error::invalid_input(
             file,
             line,
             column,
@@ -46,7 +46,7 @@ pub(crate) fn read(root: Node, file: &str) -> Result<Meta> {
             }
         };
         if let Some(first) = slot {
-            return Err(Error::invalid_article(
+            return Err(Error::invalid_input(
                 file,
                 entry.line,
                 entry.column,
@@ -64,12 +64,7 @@ pub(crate) fn read(root: Node, file: &str) -> Result<Meta> {
     let title = reader.required(fields.title, "title", line, column)?;
     let title = reader.string(&title)?;
     if title.trim().is_empty() {
-        return Err(Error::invalid_article(
-            file,
-            line,
-            column,
-            "`title` is empty",
-        ));
+        return Err(Error::invalid_input(file, line, column, "`title` is empty"));
     }
     let published = reader.required(fields.published, "published", line, column)?;
     let published = reader.date(&published)?;
@@ -166,7 +161,7 @@ struct Reader<'f> {
 
 impl Reader<'_> {
     fn wrong_type(&self, key: &str, node: &Node, expected: &str) -> Error {
-        Error::invalid_article(
+        Error::invalid_input(
             self.file,
             node.line,
             node.column,
@@ -185,7 +180,7 @@ impl Reader<'_> {
         column: usize,
     ) -> Result<Entry> {
         entry.ok_or_else(|| {
-            Error::invalid_article(
+            Error::invalid_input(
                 self.file,
                 line,
                 column,
@@ -227,7 +222,7 @@ impl Reader<'_> {
             _ => return Err(self.wrong_type(&entry.key, &entry.value, "a date")),
         };
         Date::parse(text).ok_or_else(|| {
-            Error::invalid_article(
+            Error::invalid_input(
                 self.file,
                 entry.value.line,
                 entry.value.column,
@@ -248,7 +243,7 @@ impl Reader<'_> {
         if is_absolute_url(&url) {
             Ok(url)
         } else {
-            Err(Error::invalid_article(
+            Err(Error::invalid_input(
                 self.file,
                 node.line,
                 node.column,
@@ -264,7 +259,7 @@ impl Reader<'_> {
         if is_language_tag(&tag) {
             Ok(tag)
         } else {
-            Err(Error::invalid_article(
+            Err(Error::invalid_input(
                 self.file,
                 entry.value.line,
                 entry.value.column,
@@ -306,7 +301,7 @@ impl Reader<'_> {
                 "url" => author.url = Some(self.absolute_url("url", &entry.value)?),
                 "email" => author.email = Some(self.string(entry)?),
                 other => {
-                    return Err(Error::invalid_article(
+                    return Err(Error::invalid_input(
                         self.file,
                         entry.line,
                         entry.column,
@@ -318,7 +313,7 @@ impl Reader<'_> {
             }
         }
         if author.name.trim().is_empty() {
-            return Err(Error::invalid_article(
+            return Err(Error::invalid_input(
                 self.file,
                 node.line,
                 node.column,
@@ -366,7 +361,7 @@ impl Reader<'_> {
                 "credit" => image.credit = value,
                 "caption" => image.caption = value,
                 other => {
-                    return Err(Error::invalid_article(
+                    return Err(Error::invalid_input(
                         self.file,
                         field.line,
                         field.column,
@@ -378,7 +373,7 @@ impl Reader<'_> {
             }
         }
         if image.url.is_empty() {
-            return Err(Error::invalid_article(
+            return Err(Error::invalid_input(
                 self.file,
                 entry.value.line,
                 entry.value.column,

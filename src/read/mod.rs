@@ -8,8 +8,10 @@ mod toml;
 mod yaml;
 
 use crate::error::{Error, Result};
+
 use crate::format::Format;
 use crate::model::Article;
+pub(crate) use meta::{is_absolute_url, is_language_tag};
 
 /// Reads one article in `format` from raw bytes; `file` names the input in
 /// errors (`-` for standard input).
@@ -30,7 +32,7 @@ pub fn read(bytes: &[u8], format: Format, file: &str) -> Result<Article> {
 pub(crate) fn decode(bytes: &[u8], file: &str) -> Result<String> {
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let (line, column) = line_column(&bytes[..error.valid_up_to()]);
-        Error::invalid_article(
+        Error::invalid_input(
             file,
             line,
             column,
@@ -42,7 +44,7 @@ pub(crate) fn decode(bytes: &[u8], file: &str) -> Result<String> {
     if let Some(offset) = text.find(is_forbidden_char) {
         let (line, column) = line_column(&text.as_bytes()[..offset]);
         let found = text[offset..].chars().next().unwrap_or_default();
-        return Err(Error::invalid_article(
+        return Err(Error::invalid_input(
             file,
             line,
             column,

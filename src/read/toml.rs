@@ -17,7 +17,7 @@ pub(crate) fn load(text: &str, first_line: usize, file: &str) -> Result<Node> {
             .next()
             .unwrap_or("syntax error")
             .to_owned();
-        Error::invalid_article(file, line, column, format!("invalid TOML: {message}"))
+        Error::invalid_input(file, line, column, format!("invalid TOML: {message}"))
     })?;
     Ok(Node {
         value: Value::Map(table(document.as_table(), &place)),

@@ -66,7 +66,7 @@ impl<'input> Loader<'input, '_> {
         match self.parser.next_event() {
             Some(Ok(pair)) => Ok(pair),
             Some(Err(error)) => Err(self.scan_error(&error)),
-            None => Err(Error::invalid_article(
+            None => Err(Error::invalid_input(
                 self.file,
                 self.first_line,
                 1,
@@ -186,12 +186,12 @@ impl<'input> Loader<'input, '_> {
 
     fn error(&self, span: Span, message: &str) -> Error {
         let (line, column) = self.position(span);
-        Error::invalid_article(self.file, line, column, message)
+        Error::invalid_input(self.file, line, column, message)
     }
 
     fn scan_error(&self, error: &ScanError) -> Error {
         let marker = error.marker();
-        Error::invalid_article(
+        Error::invalid_input(
             self.file,
             self.first_line + marker.line().max(1) - 1,
             marker.col() + 1,

@@ -11,6 +11,7 @@ use crate::model::{Article, Discussion, Image, Quote};
 use comrak::Arena;
 use comrak::nodes::{NodeHtmlBlock, NodeValue};
 use quick_xml::escape::escape;
+use std::borrow::Cow;
 use std::io;
 
 /// Writes a standalone HTML5 page.
@@ -227,9 +228,22 @@ pub(crate) fn sanitise(html: &str, base: Option<&str>) -> String {
         .add_allowed_classes("sup", ["footnote-ref"])
         .link_rel(None);
     if let Some(base) = base.and_then(|url| ammonia::Url::parse(url).ok()) {
-        builder.url_relative(ammonia::UrlRelative::RewriteWithBase(base));
+        builder.url_relative(ammonia::UrlRelative::Custom(Box::new(against(base))));
     }
     builder.clean(html).to_string()
+}
+
+/// Resolves relative URLs against the article's URL, except links within
+/// the page (`#fn-1`), which must keep pointing at the content itself.
+fn against(base: ammonia::Url) -> impl for<'u> Fn(&'u str) -> Option<Cow<'u, str>> + Send + Sync {
+    move |url| {
+        if url.starts_with('#') {
+            return Some(Cow::Borrowed(url));
+        }
+        base.join(url)
+            .ok()
+            .map(|absolute| Cow::Owned(absolute.into()))
+    }
 }
 
 /// `rtl` for languages written right to left, by primary subtag or script.

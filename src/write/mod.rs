@@ -2,17 +2,25 @@
 //! that dispatches on [`Format`]; every writer has the same signature.
 
 mod article_json;
+mod atom;
+pub(crate) mod feed;
 pub(crate) mod html;
+mod jsonfeed;
 mod markdown;
+mod rss;
 mod text;
 
+use crate::feed::{Channel, Feed};
 use crate::format::Format;
 use crate::model::Article;
 use std::io;
 
 pub use article_json::write as write_article_json;
+pub use atom::write as write_atom;
 pub use html::write as write_html;
+pub use jsonfeed::write as write_jsonfeed;
 pub use markdown::write as write_markdown;
+pub use rss::write as write_rss;
 pub use text::write as write_text;
 
 /// How the writers lay out their output.
@@ -23,6 +31,8 @@ pub struct WriteOptions {
     /// Markdown as plain GFM, with no front matter, for readers that do not
     /// understand it.
     pub plain_markdown: bool,
+    /// Channel fields that replace the article's own in a one-item feed.
+    pub channel: Channel,
 }
 
 /// The width plain text wraps at unless told otherwise.
@@ -33,11 +43,12 @@ impl Default for WriteOptions {
         WriteOptions {
             width: DEFAULT_WIDTH,
             plain_markdown: false,
+            channel: Channel::default(),
         }
     }
 }
 
-/// Writes `article` as `format`.
+/// Writes `article` as `format`; a feed format gets a one-item feed.
 pub fn write(
     format: Format,
     article: &Article,
@@ -49,6 +60,24 @@ pub fn write(
         Format::Text => write_text(article, options, out),
         Format::Html => write_html(article, options, out),
         Format::ArticleJson => write_article_json(article, options, out),
+        Format::Rss | Format::Atom | Format::JsonFeed => {
+            write_feed(format, &Feed::from_article(article, &options.channel), out)
+        }
+    }
+}
+
+/// Writes a feed of many articles as `format`, which must be a feed format.
+pub fn write_feed(format: Format, feed: &Feed, out: &mut dyn io::Write) -> io::Result<()> {
+    match format {
+        Format::Rss => write_rss(feed, out),
+        Format::Atom => write_atom(feed, out),
+        Format::JsonFeed => write_jsonfeed(feed, out),
+        Format::Markdown | Format::Text | Format::Html | Format::ArticleJson => {
+            Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{format} is not a feed format: use rss, atom or jsonfeed"),
+            ))
+        }
     }
 }
 

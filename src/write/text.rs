@@ -30,35 +30,22 @@ pub fn write(article: &Article, options: &WriteOptions, out: &mut dyn io::Write)
     if let Some(summary) = &meta.summary {
         text.paragraph(summary, "", "");
     }
-    if let Some(image) = &meta.image {
-        let reference = text.reference(Reference::Url(image.url.clone()));
-        let alt = image.alt.as_deref().unwrap_or("image");
-        let mut line = format!("[Image: {alt}] [{reference}]");
-        for extra in image
-            .caption
-            .iter()
-            .cloned()
-            .chain(image.credit.as_deref().map(credit_line))
-        {
-            line.push('\n');
-            line.push_str(&extra);
-        }
-        text.paragraph(&line, "", "");
-    }
-    let arena = Arena::new();
-    let (_, nodes) = commonmark::body_nodes(&arena, &article.body);
-    for (node, quote) in nodes {
-        match quote {
-            Some(quote) => text.quote(quote),
-            None => text.block(node, ""),
-        }
-    }
-    if let Some(discussion) = &article.discussion {
-        text.discussion(discussion);
-    }
-    text.references_list();
+    text.content(article);
     out.write_all(text.out.trim_end().as_bytes())?;
     out.write_all(b"\n")
+}
+
+/// The article's content without its title and byline, unwrapped: JSON
+/// Feed's `content_text`.
+pub(crate) fn content_text(article: &Article) -> String {
+    let mut text = TextWriter {
+        width: 0,
+        base: article.meta.url.clone(),
+        ..TextWriter::default()
+    };
+    text.content(article);
+    text.out.truncate(text.out.trim_end().len());
+    text.out
 }
 
 /// What a `[n]` refers to.
@@ -80,6 +67,37 @@ struct TextWriter {
 }
 
 impl TextWriter {
+    /// The lead image, body, discussion and references.
+    fn content(&mut self, article: &Article) {
+        if let Some(image) = &article.meta.image {
+            let reference = self.reference(Reference::Url(image.url.clone()));
+            let alt = image.alt.as_deref().unwrap_or("image");
+            let mut line = format!("[Image: {alt}] [{reference}]");
+            for extra in image
+                .caption
+                .iter()
+                .cloned()
+                .chain(image.credit.as_deref().map(credit_line))
+            {
+                line.push('\n');
+                line.push_str(&extra);
+            }
+            self.paragraph(&line, "", "");
+        }
+        let arena = Arena::new();
+        let (_, nodes) = commonmark::body_nodes(&arena, &article.body);
+        for (node, quote) in nodes {
+            match quote {
+                Some(quote) => self.quote(quote),
+                None => self.block(node, ""),
+            }
+        }
+        if let Some(discussion) = &article.discussion {
+            self.discussion(discussion);
+        }
+        self.references_list();
+    }
+
     /// Adds a paragraph, wrapped, with `first` before its first line and
     /// `rest` before the others.
     fn paragraph(&mut self, text: &str, first: &str, rest: &str) {

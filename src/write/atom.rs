@@ -1,0 +1,137 @@
+//! Atom 1.0 (RFC 4287), built with `atom_syndication`'s types.
+
+use super::feed::{
+    Element, GENERATOR, Item, MEDIA_NAMESPACE, NEWSWIRE_NAMESPACE, NEWSWIRE_PREFIX, to_extension,
+};
+use crate::feed::Feed;
+use crate::model::Author;
+use atom_syndication::extension::{Extension, ExtensionMap};
+use atom_syndication::{Category, Content, Entry, Generator, Link, Person, Text, WriteConfig};
+use std::io;
+
+/// Writes the feed as Atom 1.0.
+pub fn write(feed: &Feed, out: &mut dyn io::Write) -> io::Result<()> {
+    let info = &feed.channel;
+    let mut authors: Vec<Person> = info.authors.iter().map(person).collect();
+    // RFC 4287 §4.1.1: a feed needs an author unless every entry has one.
+    if authors.is_empty()
+        && feed
+            .articles
+            .iter()
+            .any(|article| article.meta.authors.is_empty())
+    {
+        let name = feed
+            .articles
+            .iter()
+            .find_map(|article| article.meta.publisher.clone())
+            .unwrap_or_else(|| feed.title());
+        authors.push(Person {
+            name,
+            ..Person::default()
+        });
+    }
+    let mut links = Vec::new();
+    if let Some(link) = &info.link {
+        links.push(link_to(link, "alternate", "text/html"));
+    }
+    if let Some(feed_url) = &info.feed_url {
+        links.push(link_to(feed_url, "self", "application/atom+xml"));
+    }
+    let mut document = atom_syndication::Feed {
+        title: Text::plain(feed.title()),
+        id: feed.id(),
+        updated: feed.updated().instant(),
+        authors,
+        links,
+        subtitle: info.description.clone().map(Text::plain),
+        generator: Some(Generator {
+            value: GENERATOR.to_owned(),
+            ..Generator::default()
+        }),
+        lang: info.language.clone(),
+        entries: feed
+            .articles
+            .iter()
+            .map(|article| entry(&Item::new(article)))
+            .collect(),
+        ..atom_syndication::Feed::default()
+    };
+    document
+        .namespaces
+        .insert("media".to_owned(), MEDIA_NAMESPACE.to_owned());
+    document
+        .namespaces
+        .insert(NEWSWIRE_PREFIX.to_owned(), NEWSWIRE_NAMESPACE.to_owned());
+    let config = WriteConfig {
+        write_document_declaration: true,
+        indent_size: Some(2),
+    };
+    document
+        .write_with_config(&mut *out, config)
+        .map_err(|error| io::Error::other(error.to_string()))?;
+    out.write_all(b"\n")
+}
+
+fn person(author: &Author) -> Person {
+    Person {
+        name: author.name.clone(),
+        email: author.email.clone(),
+        uri: author.url.clone(),
+        ..Person::default()
+    }
+}
+
+fn link_to(href: &str, rel: &str, mime_type: &str) -> Link {
+    Link {
+        href: href.to_owned(),
+        rel: rel.to_owned(),
+        mime_type: Some(mime_type.to_owned()),
+        ..Link::default()
+    }
+}
+
+fn entry(item: &Item<'_>) -> Entry {
+    let meta = &item.article.meta;
+    let mut extensions = ExtensionMap::default();
+    let mut add = |prefix: &str, element: &Element| {
+        extensions
+            .entry(prefix.to_owned())
+            .or_default()
+            .entry(element.local_name().to_owned())
+            .or_default()
+            .push(to_extension!(element, Extension));
+    };
+    if let (Some(image), Some(url)) = (&meta.image, &item.image_url) {
+        add("media", &Element::media_content(image, url));
+    }
+    add(NEWSWIRE_PREFIX, &item.data.element());
+    Entry {
+        title: Text::plain(meta.title.clone()),
+        id: meta.id.clone(),
+        updated: meta.updated_or_published().instant(),
+        published: Some(meta.published.instant()),
+        authors: meta.authors.iter().map(person).collect(),
+        links: meta
+            .url
+            .iter()
+            .map(|url| link_to(url, "alternate", "text/html"))
+            .collect(),
+        categories: meta
+            .tags
+            .iter()
+            .map(|tag| Category {
+                term: tag.clone(),
+                ..Category::default()
+            })
+            .collect(),
+        summary: item.summary.clone().map(Text::plain),
+        content: Some(Content {
+            value: Some(item.content_html.clone()),
+            content_type: Some("html".to_owned()),
+            lang: meta.language.clone(),
+            ..Content::default()
+        }),
+        extensions,
+        ..Entry::default()
+    }
+}

@@ -1,0 +1,272 @@
+//! What RSS, Atom and JSON Feed items share: the HTML content, the summary,
+//! absolute URLs, and the structured quotes and discussion that travel as
+//! data for programs (`_newswire` in JSON, a namespaced element in XML).
+
+use super::{absolute_url, html};
+use crate::commonmark;
+use crate::model::{Article, Block, Image};
+use serde::Serialize;
+
+/// The generator every feed names.
+pub(crate) const GENERATOR: &str = "newswire";
+/// Our own namespace for the structured data in RSS and Atom.
+pub(crate) const NEWSWIRE_NAMESPACE: &str = "urn:newswire:1";
+/// The prefix it is declared with.
+pub(crate) const NEWSWIRE_PREFIX: &str = "nw";
+/// Media RSS, for the lead image and its credit.
+pub(crate) const MEDIA_NAMESPACE: &str = "http://search.yahoo.com/mrss/";
+
+/// One article prepared as a feed item.
+pub(crate) struct Item<'a> {
+    pub article: &'a Article,
+    /// The full sanitised HTML, with absolute links.
+    pub content_html: String,
+    /// The summary, or the first paragraph as plain text.
+    pub summary: Option<String>,
+    /// The lead image's absolute URL.
+    pub image_url: Option<String>,
+    pub data: NewswireData,
+}
+
+impl<'a> Item<'a> {
+    pub fn new(article: &'a Article) -> Item<'a> {
+        let base = article.meta.url.as_deref();
+        Item {
+            article,
+            content_html: html::content(article),
+            summary: article
+                .meta
+                .summary
+                .clone()
+                .or_else(|| lead_paragraph(article)),
+            // Feed readers need an absolute URL; without a base, a relative
+            // image is left out of the metadata (it stays in the content).
+            image_url: article
+                .meta
+                .image
+                .as_ref()
+                .map(|image| absolute_url(base, &image.url))
+                .filter(|url| crate::read::is_absolute_url(url)),
+            data: NewswireData::new(article),
+        }
+    }
+}
+
+/// The first paragraph's text, for feeds that want a description.
+fn lead_paragraph(article: &Article) -> Option<String> {
+    article.body.iter().find_map(|block| {
+        let Block::Markdown { markdown } = block else {
+            return None;
+        };
+        let arena = comrak::Arena::new();
+        let root = commonmark::parse(&arena, markdown);
+        let first = root.first_child()?;
+        let is_paragraph = matches!(
+            first.data.borrow().value,
+            comrak::nodes::NodeValue::Paragraph
+        );
+        is_paragraph
+            .then(|| commonmark::plain_text(first))
+            .filter(|text| !text.trim().is_empty())
+    })
+}
+
+/// The quotes and discussion as data: JSON Feed's `_newswire` object, and
+/// the children of the `nw:article` element in RSS and Atom.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct NewswireData {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<QuoteData>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discussion: Option<DiscussionData>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub program: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image_credit: Option<String>,
+}
+
+/// One attributed quote, as plain text.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct QuoteData {
+    pub text: String,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cite: Option<String>,
+}
+
+/// The discussion, as plain text.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct DiscussionData {
+    pub heading: String,
+    pub prompts: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl NewswireData {
+    fn new(article: &Article) -> NewswireData {
+        let meta = &article.meta;
+        NewswireData {
+            quotes: article
+                .quotes()
+                .map(|quote| QuoteData {
+                    text: commonmark::markdown_to_plain_text(&quote.text),
+                    name: quote.attribution.name.clone(),
+                    role: quote.attribution.role.clone(),
+                    title: quote.title.clone(),
+                    cite: quote.attribution.cite.clone(),
+                })
+                .collect(),
+            discussion: article
+                .discussion
+                .as_ref()
+                .map(|discussion| DiscussionData {
+                    heading: discussion.heading.clone(),
+                    prompts: discussion
+                        .prompts
+                        .iter()
+                        .map(|prompt| commonmark::markdown_to_plain_text(prompt))
+                        .collect(),
+                    note: discussion
+                        .note
+                        .as_deref()
+                        .map(commonmark::markdown_to_plain_text),
+                }),
+            program: meta.program.clone(),
+            publisher: meta.publisher.clone(),
+            image_credit: meta.image.as_ref().and_then(|image| image.credit.clone()),
+        }
+    }
+
+    /// The data as an `nw:article` element: each key a child element, each
+    /// list item a repeated element named in the singular.
+    pub fn element(&self) -> Element {
+        let value = serde_json::to_value(self).unwrap_or_default();
+        Element::from_json(&format!("{NEWSWIRE_PREFIX}:article"), &value)
+    }
+}
+
+/// A namespaced extension element, built once and converted to the `rss`
+/// and `atom_syndication` extension types.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Element {
+    pub name: String,
+    pub value: Option<String>,
+    pub attrs: Vec<(String, String)>,
+    pub children: Vec<Element>,
+}
+
+impl Element {
+    fn new(name: &str) -> Element {
+        Element {
+            name: name.to_owned(),
+            value: None,
+            attrs: Vec::new(),
+            children: Vec::new(),
+        }
+    }
+
+    fn text(name: &str, value: &str) -> Element {
+        Element {
+            value: Some(value.to_owned()),
+            ..Element::new(name)
+        }
+    }
+
+    fn from_json(name: &str, value: &serde_json::Value) -> Element {
+        use serde_json::Value;
+        let mut element = Element::new(name);
+        match value {
+            Value::Object(fields) => {
+                for (key, field) in fields {
+                    let child = format!("{NEWSWIRE_PREFIX}:{}", camel_case(key));
+                    match field {
+                        Value::Array(items) => {
+                            let singular = child.strip_suffix('s').unwrap_or(&child).to_owned();
+                            element.children.extend(
+                                items.iter().map(|item| Element::from_json(&singular, item)),
+                            );
+                        }
+                        _ => element.children.push(Element::from_json(&child, field)),
+                    }
+                }
+            }
+            Value::String(text) => element.value = Some(text.clone()),
+            other => element.value = Some(other.to_string()),
+        }
+        element
+    }
+
+    /// The name without its prefix, which is how the readers key extensions.
+    pub fn local_name(&self) -> &str {
+        self.name
+            .split_once(':')
+            .map_or(self.name.as_str(), |(_, local)| local)
+    }
+
+    /// `media:content` for the lead image, with its credit and caption.
+    pub fn media_content(image: &Image, url: &str) -> Element {
+        let mut element = Element::new("media:content");
+        element.attrs = vec![
+            ("url".into(), url.to_owned()),
+            ("medium".into(), "image".into()),
+        ];
+        if let Some(credit) = &image.credit {
+            element.children.push(Element::text("media:credit", credit));
+        }
+        if let Some(description) = image.caption.as_ref().or(image.alt.as_ref()) {
+            element
+                .children
+                .push(Element::text("media:description", description));
+        }
+        element
+    }
+}
+
+/// `image_credit` becomes `imageCredit`, the usual spelling in XML.
+fn camel_case(key: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in key.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Converts an element into one of the two crates' identical extension
+/// shapes; a macro because the types are distinct.
+macro_rules! to_extension {
+    ($element:expr, $extension:ty) => {{
+        fn convert(element: &$crate::write::feed::Element) -> $extension {
+            let mut children: std::collections::BTreeMap<String, Vec<$extension>> =
+                Default::default();
+            for child in &element.children {
+                children
+                    .entry(child.name.clone())
+                    .or_default()
+                    .push(convert(child));
+            }
+            let mut extension = <$extension>::default();
+            extension.name = element.name.clone();
+            extension.value = element.value.clone();
+            extension.attrs = element.attrs.iter().cloned().collect();
+            extension.children = children;
+            extension
+        }
+        convert($element)
+    }};
+}
+pub(crate) use to_extension;

@@ -1,0 +1,108 @@
+//! RSS 2.0, built with the `rss` crate's types. Names go in `dc:creator`
+//! (RSS `author` must be an e-mail address), the full HTML in
+//! `content:encoded`, the lead image in `media:content`.
+
+use super::feed::{
+    Element, GENERATOR, Item, MEDIA_NAMESPACE, NEWSWIRE_NAMESPACE, NEWSWIRE_PREFIX, to_extension,
+};
+use crate::feed::Feed;
+use rss::extension::atom::{AtomExtension, Link};
+use rss::extension::dublincore::DublinCoreExtension;
+use rss::extension::{Extension, ExtensionMap};
+use rss::{Category, Channel, Guid};
+use std::io;
+
+/// Writes the feed as RSS 2.0.
+pub fn write(feed: &Feed, out: &mut dyn io::Write) -> io::Result<()> {
+    let info = &feed.channel;
+    let title = feed.title();
+    let mut channel = Channel {
+        title: title.clone(),
+        // Required by RSS 2.0; the command line refuses to write a feed without one.
+        link: info.link.clone().unwrap_or_default(),
+        // RSS 2.0 requires a description; the title is the honest fallback.
+        description: info.description.clone().unwrap_or(title),
+        language: info.language.clone(),
+        last_build_date: Some(feed.updated().to_rfc2822()),
+        generator: Some(GENERATOR.to_owned()),
+        items: feed
+            .articles
+            .iter()
+            .map(|article| item(&Item::new(article)))
+            .collect(),
+        ..Channel::default()
+    };
+    if let Some(feed_url) = &info.feed_url {
+        channel.atom_ext = Some(AtomExtension {
+            links: vec![Link {
+                href: feed_url.clone(),
+                rel: "self".to_owned(),
+                mime_type: Some("application/rss+xml".to_owned()),
+                ..Link::default()
+            }],
+        });
+    }
+    channel
+        .namespaces
+        .insert("media".to_owned(), MEDIA_NAMESPACE.to_owned());
+    channel
+        .namespaces
+        .insert(NEWSWIRE_PREFIX.to_owned(), NEWSWIRE_NAMESPACE.to_owned());
+    channel
+        .pretty_write_to(&mut *out, b' ', 2)
+        .map_err(|error| io::Error::other(error.to_string()))?;
+    out.write_all(b"\n")
+}
+
+fn item(item: &Item<'_>) -> rss::Item {
+    let meta = &item.article.meta;
+    let mut extensions = ExtensionMap::default();
+    let mut add = |prefix: &str, element: &Element| {
+        extensions
+            .entry(prefix.to_owned())
+            .or_default()
+            .entry(element.local_name().to_owned())
+            .or_default()
+            .push(to_extension!(element, Extension));
+    };
+    if let (Some(image), Some(url)) = (&meta.image, &item.image_url) {
+        add("media", &Element::media_content(image, url));
+    }
+    add(NEWSWIRE_PREFIX, &item.data.element());
+    rss::Item {
+        title: Some(meta.title.clone()),
+        link: meta.url.clone(),
+        guid: Some(Guid {
+            permalink: meta.url.as_deref() == Some(meta.id.as_str()),
+            value: meta.id.clone(),
+        }),
+        pub_date: Some(meta.published.to_rfc2822()),
+        // Only an address may go in `author`; names are in `dc:creator`.
+        author: meta.authors.iter().find_map(|author| {
+            author
+                .email
+                .as_ref()
+                .map(|email| format!("{email} ({})", author.name))
+        }),
+        dublin_core_ext: (!meta.authors.is_empty()).then(|| DublinCoreExtension {
+            creators: meta
+                .authors
+                .iter()
+                .map(|author| author.name.clone())
+                .collect(),
+            ..DublinCoreExtension::default()
+        }),
+        categories: meta
+            .tags
+            .iter()
+            .map(|tag| Category {
+                name: tag.clone(),
+                domain: None,
+            })
+            .collect(),
+        description: item.summary.clone(),
+        content: Some(item.content_html.clone()),
+        extensions,
+        ..rss::Item::default()
+    }
+}
