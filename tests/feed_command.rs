@@ -178,35 +178,20 @@ fn one_bad_article_fails_the_run_and_writes_nothing() {
 #[test]
 fn drafts_are_left_out_unless_asked_for() {
     let draft = b"---\ntitle: Draft\npublished: 2030-01-01\ndraft: true\n---\nNot yet.\n";
-    let without = run(
-        &[
-            "feed",
-            "-",
-            "-t",
-            "json",
-            "--title",
-            "T",
-            "--link",
-            "https://example.com/",
-        ],
-        draft,
-    );
+    let stdin_feed = [
+        "feed",
+        "-",
+        "-t",
+        "json",
+        "--title",
+        "T",
+        "--link",
+        "https://example.com/",
+    ];
+    let without = run(&stdin_feed, draft);
     let feed: serde_json::Value = serde_json::from_slice(&without.stdout).unwrap();
     assert_eq!(feed["items"].as_array().unwrap().len(), 0);
-    let with = run(
-        &[
-            "feed",
-            "-",
-            "-t",
-            "json",
-            "--title",
-            "T",
-            "--link",
-            "https://example.com/",
-            "--include-drafts",
-        ],
-        draft,
-    );
+    let with = run(&[&stdin_feed[..], &["--include-drafts"]].concat(), draft);
     let feed: serde_json::Value = serde_json::from_slice(&with.stdout).unwrap();
     assert_eq!(feed["items"].as_array().unwrap().len(), 1);
 }

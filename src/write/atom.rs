@@ -1,11 +1,11 @@
 //! Atom 1.0 (RFC 4287), built with `atom_syndication`'s types.
 
 use super::feed::{
-    Element, GENERATOR, Item, MEDIA_NAMESPACE, NEWSWIRE_NAMESPACE, NEWSWIRE_PREFIX, to_extension,
+    GENERATOR, Item, MEDIA_NAMESPACE, NEWSWIRE_NAMESPACE, NEWSWIRE_PREFIX, extension_map,
 };
 use crate::feed::Feed;
 use crate::model::Author;
-use atom_syndication::extension::{Extension, ExtensionMap};
+use atom_syndication::extension::Extension;
 use atom_syndication::{Category, Content, Entry, Generator, Link, Person, Text, WriteConfig};
 use std::io;
 
@@ -92,19 +92,7 @@ fn link_to(href: &str, rel: &str, mime_type: &str) -> Link {
 
 fn entry(item: &Item<'_>) -> Entry {
     let meta = &item.article.meta;
-    let mut extensions = ExtensionMap::default();
-    let mut add = |prefix: &str, element: &Element| {
-        extensions
-            .entry(prefix.to_owned())
-            .or_default()
-            .entry(element.local_name().to_owned())
-            .or_default()
-            .push(to_extension!(element, Extension));
-    };
-    if let (Some(image), Some(url)) = (&meta.image, &item.image_url) {
-        add("media", &Element::media_content(image, url));
-    }
-    add(NEWSWIRE_PREFIX, &item.data.element());
+    let extensions = extension_map!(item, Extension);
     Entry {
         title: Text::plain(meta.title.clone()),
         id: meta.id.clone(),

@@ -246,16 +246,30 @@ fn camel_case(key: &str) -> String {
     out
 }
 
-/// Converts an element into one of the two crates' identical extension
-/// shapes; a macro because the types are distinct.
-macro_rules! to_extension {
-    ($element:expr, $extension:ty) => {{
+impl Item<'_> {
+    /// The item's extension elements with their namespace prefixes: the
+    /// lead image as Media RSS, then the structured data.
+    pub fn extension_elements(&self) -> Vec<(&'static str, Element)> {
+        let mut elements = Vec::new();
+        if let (Some(image), Some(url)) = (&self.article.meta.image, &self.image_url) {
+            elements.push(("media", Element::media_content(image, url)));
+        }
+        elements.push((NEWSWIRE_PREFIX, self.data.element()));
+        elements
+    }
+}
+
+/// Builds one of the two crates' extension maps (prefix, then local name,
+/// as their readers key them) from an item's elements; a macro because the
+/// crates' types are distinct though identical in shape.
+macro_rules! extension_map {
+    ($item:expr, $extension:ty) => {{
         fn convert(element: &$crate::write::feed::Element) -> $extension {
             let mut children: std::collections::BTreeMap<String, Vec<$extension>> =
                 Default::default();
             for child in &element.children {
                 children
-                    .entry(child.name.clone())
+                    .entry(child.local_name().to_owned())
                     .or_default()
                     .push(convert(child));
             }
@@ -266,7 +280,18 @@ macro_rules! to_extension {
             extension.children = children;
             extension
         }
-        convert($element)
+        let mut map: std::collections::BTreeMap<
+            String,
+            std::collections::BTreeMap<String, Vec<$extension>>,
+        > = Default::default();
+        for (prefix, element) in $item.extension_elements() {
+            map.entry(prefix.to_owned())
+                .or_default()
+                .entry(element.local_name().to_owned())
+                .or_default()
+                .push(convert(&element));
+        }
+        map
     }};
 }
-pub(crate) use to_extension;
+pub(crate) use extension_map;

@@ -3,12 +3,12 @@
 //! `content:encoded`, the lead image in `media:content`.
 
 use super::feed::{
-    Element, GENERATOR, Item, MEDIA_NAMESPACE, NEWSWIRE_NAMESPACE, NEWSWIRE_PREFIX, to_extension,
+    GENERATOR, Item, MEDIA_NAMESPACE, NEWSWIRE_NAMESPACE, NEWSWIRE_PREFIX, extension_map,
 };
 use crate::feed::Feed;
+use rss::extension::Extension;
 use rss::extension::atom::{AtomExtension, Link};
 use rss::extension::dublincore::DublinCoreExtension;
-use rss::extension::{Extension, ExtensionMap};
 use rss::{Category, Channel, Guid};
 use std::io;
 
@@ -56,19 +56,7 @@ pub fn write(feed: &Feed, out: &mut dyn io::Write) -> io::Result<()> {
 
 fn item(item: &Item<'_>) -> rss::Item {
     let meta = &item.article.meta;
-    let mut extensions = ExtensionMap::default();
-    let mut add = |prefix: &str, element: &Element| {
-        extensions
-            .entry(prefix.to_owned())
-            .or_default()
-            .entry(element.local_name().to_owned())
-            .or_default()
-            .push(to_extension!(element, Extension));
-    };
-    if let (Some(image), Some(url)) = (&meta.image, &item.image_url) {
-        add("media", &Element::media_content(image, url));
-    }
-    add(NEWSWIRE_PREFIX, &item.data.element());
+    let extensions = extension_map!(item, Extension);
     rss::Item {
         title: Some(meta.title.clone()),
         link: meta.url.clone(),
