@@ -305,15 +305,21 @@ fn one_bad_input_among_many_is_reported_and_the_rest_written() {
 
 #[test]
 fn closed_stdout_exits_quietly() {
+    use std::io::Write;
     use std::process::{Command, Stdio};
     let mut child = Command::new(env!("CARGO_BIN_EXE_newswire"))
-        .args(["convert", SAMPLE, "-t", "html"])
+        .args(["convert", "-t", "text", "--width", "0"])
         .current_dir(root())
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    // Closed before anything is written, and more output than a pipe holds.
     drop(child.stdout.take());
+    let mut input = b"---\ntitle: T\npublished: 2024-01-02\n---\n".to_vec();
+    input.extend(b"A paragraph of some length to fill the pipe.\n\n".repeat(20_000));
+    child.stdin.take().unwrap().write_all(&input).unwrap();
     let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(0));
     assert!(stderr(&output).is_empty(), "{}", stderr(&output));

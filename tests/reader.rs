@@ -165,6 +165,15 @@ fn unknown_keys_are_kept_in_order() {
 }
 
 #[test]
+fn urls_are_normalised() {
+    let text = "---\ntitle: T\npublished: 2024-01-02\nurl: HTTPS://Example.com/a b\n---\n";
+    assert_eq!(
+        read(text).meta.url.as_deref(),
+        Some("https://example.com/a%20b")
+    );
+}
+
+#[test]
 fn derived_ids_are_deterministic() {
     let without_url = article("Body.\n");
     assert_eq!(read(&without_url).meta.id, "urn:newswire:2024-01-02:t");

@@ -238,10 +238,12 @@ impl Reader<'_> {
         self.absolute_url(&entry.key, &entry.value)
     }
 
+    /// An absolute URL in its normalised form (`https://Example.com/a b`
+    /// becomes `https://example.com/a%20b`), as feed validators require.
     fn absolute_url(&self, key: &str, node: &Node) -> Result<String> {
         let url = self.text(key, node)?;
         if is_absolute_url(&url) {
-            Ok(url)
+            Ok(ammonia::Url::parse(&url).map_or(url, String::from))
         } else {
             Err(Error::invalid_input(
                 self.file,
@@ -249,6 +251,28 @@ impl Reader<'_> {
                 node.column,
                 format!(
                     "`{key}` is not an absolute URL: {url:?}; expected one such as https://example.com/a"
+                ),
+            ))
+        }
+    }
+
+    /// An address feeds can carry: `local@domain`, no spaces.
+    fn email(&self, entry: &Entry) -> Result<String> {
+        let email = self.string(entry)?;
+        let valid = email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty() && domain.contains('.') && !domain.contains('@')
+        }) && !email
+            .chars()
+            .any(|c| c.is_whitespace() || c == '<' || c == '>');
+        if valid {
+            Ok(email)
+        } else {
+            Err(Error::invalid_input(
+                self.file,
+                entry.value.line,
+                entry.value.column,
+                format!(
+                    "`email` is not an e-mail address: {email:?}; expected one such as name@example.com"
                 ),
             ))
         }
@@ -299,7 +323,7 @@ impl Reader<'_> {
             match entry.key.as_str() {
                 "name" => author.name = self.string(entry)?,
                 "url" => author.url = Some(self.absolute_url("url", &entry.value)?),
-                "email" => author.email = Some(self.string(entry)?),
+                "email" => author.email = Some(self.email(entry)?),
                 other => {
                     return Err(Error::invalid_input(
                         self.file,
