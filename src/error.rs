@@ -34,6 +34,13 @@ pub enum ErrorKind {
     },
     /// Options that cannot work together, such as two inputs written to one file.
     InvalidOptions(String),
+    /// `check` found problems; they were reported one per line.
+    CheckFailed {
+        /// How many errors.
+        errors: usize,
+        /// How many warnings.
+        warnings: usize,
+    },
 }
 
 /// A problem at one place in an input file, reported like a compiler does.
@@ -122,6 +129,12 @@ impl fmt::Display for Error {
             ErrorKind::ReadInput { path, .. } => write!(f, "cannot read {path}"),
             ErrorKind::WriteOutput { path, .. } => write!(f, "cannot write {path}"),
             ErrorKind::InvalidOptions(message) => f.write_str(message),
+            ErrorKind::CheckFailed { errors, warnings } => write!(
+                f,
+                "check found {errors} error{} and {warnings} warning{}",
+                if *errors == 1 { "" } else { "s" },
+                if *warnings == 1 { "" } else { "s" }
+            ),
         }
     }
 }
@@ -132,7 +145,9 @@ impl error::Error for Error {
             ErrorKind::ReadInput { source, .. } | ErrorKind::WriteOutput { source, .. } => {
                 Some(source)
             }
-            ErrorKind::InvalidInput(_) | ErrorKind::InvalidOptions(_) => None,
+            ErrorKind::InvalidInput(_)
+            | ErrorKind::InvalidOptions(_)
+            | ErrorKind::CheckFailed { .. } => None,
         }
     }
 }

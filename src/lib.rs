@@ -21,6 +21,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod check;
 mod commonmark;
 pub mod error;
 pub mod feed;

@@ -43,7 +43,7 @@ fn describe(error: &Error) -> String {
 
 fn exit_status(error: &Error) -> u8 {
     match error.kind() {
-        ErrorKind::InvalidInput(_) => EXIT_DATA,
+        ErrorKind::InvalidInput(_) | ErrorKind::CheckFailed { .. } => EXIT_DATA,
         ErrorKind::ReadInput { .. } => EXIT_NO_INPUT,
         ErrorKind::WriteOutput { .. } => EXIT_CANNOT_CREATE,
         ErrorKind::InvalidOptions(_) => EXIT_USAGE,

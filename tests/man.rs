@@ -6,7 +6,12 @@ use crate::util::root;
 #[test]
 fn man_pages_are_current() {
     let generated = std::path::Path::new(env!("OUT_DIR"));
-    for page in ["newswire.1", "newswire-convert.1", "newswire-feed.1"] {
+    for page in [
+        "newswire.1",
+        "newswire-convert.1",
+        "newswire-feed.1",
+        "newswire-check.1",
+    ] {
         let current = std::fs::read_to_string(generated.join(page)).expect("build.rs renders it");
         crate::util::assert_golden(&root().join("man").join(page), &current);
     }

@@ -3,6 +3,8 @@
 // Shared helpers: the samples, the binary, golden-file comparison.
 mod util;
 
+// The check command: every finding, placed, and its exit status.
+mod check_command;
 // CLI behaviour through the real binary: pipes, files, exit codes, errors.
 mod cli;
 // The feed command through the real binary.

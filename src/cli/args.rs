@@ -36,6 +36,40 @@ pub enum Command {
     /// --skip-invalid is given. Drafts are left out unless --include-drafts.
     #[command(after_help = FEED_EXAMPLES)]
     Feed(FeedArgs),
+    /// Report every problem in articles, one per line, like a compiler.
+    ///
+    /// Each line is FILE:LINE:COLUMN: error|warning: message. Errors are what
+    /// makes convert fail; warnings are what probably is not meant (no
+    /// summary, relative links with no url, images without alt text, an
+    /// attribution that does not parse, a discussion with no prompts, a
+    /// publication date in the future, ids shared between inputs). Exits 0
+    /// when there are no errors, 65 when there are (or, with --strict, when
+    /// there are warnings).
+    Check(CheckArgs),
+}
+
+/// Options of `newswire check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Article files, directories (every *.md below them) or - for standard input
+    #[arg(value_name = "INPUT", required = true)]
+    pub inputs: Vec<PathBuf>,
+
+    /// Report format: text (one finding per line) or json (an array of findings)
+    #[arg(long, value_name = "FORMAT", default_value = "text", value_parser = ["text", "json"])]
+    pub format: String,
+
+    /// Fail on warnings too
+    #[arg(long)]
+    pub strict: bool,
+
+    /// The inputs go into one feed, so ids they share are errors, not warnings
+    #[arg(long)]
+    pub feed: bool,
+
+    /// Input format: markdown or article-json [default: from the file name, else markdown]
+    #[arg(short = 'f', long = "from", value_name = "FORMAT")]
+    pub from: Option<String>,
 }
 
 const FEED_EXAMPLES: &str = "\

@@ -4,7 +4,8 @@
 
 pub mod args;
 
-use args::{ChannelArgs, Cli, Command, ConvertArgs, FeedArgs};
+use args::{ChannelArgs, CheckArgs, Cli, Command, ConvertArgs, FeedArgs};
+use newswire::check::{Finding, Severity};
 use newswire::{Article, Channel, Error, Feed, Format, WriteOptions};
 use std::collections::HashMap;
 use std::collections::HashSet;
@@ -17,6 +18,10 @@ pub fn run(cli: Cli) -> Vec<Error> {
     match cli.command {
         Command::Convert(args) => convert(&args),
         Command::Feed(args) => match feed(&args) {
+            Ok(()) => Vec::new(),
+            Err(errors) => errors,
+        },
+        Command::Check(args) => match check(&args) {
             Ok(()) => Vec::new(),
             Err(errors) => errors,
         },
@@ -44,6 +49,16 @@ enum Input {
 }
 
 impl Input {
+    /// The format its name suggests, markdown otherwise.
+    fn format(&self) -> Format {
+        match self {
+            Input::File(path) => Format::from_path(path)
+                .filter(|format| format.is_readable())
+                .unwrap_or(Format::Markdown),
+            Input::Stdin => Format::Markdown,
+        }
+    }
+
     fn name(&self) -> String {
         match self {
             Input::Stdin => "-".to_owned(),
@@ -81,16 +96,7 @@ struct Plan {
 
 fn plan(args: &ConvertArgs) -> Result<Plan, Error> {
     let formats = output_formats(args)?;
-    let from = args
-        .from
-        .as_deref()
-        .map(|name| match Format::parse(name) {
-            Some(format) if format.is_readable() => Ok(format),
-            _ => Err(Error::invalid_options(format!(
-                "unknown input format {name:?}: expected markdown or article-json"
-            ))),
-        })
-        .transpose()?;
+    let from = input_format(args.from.as_deref())?;
     let inputs = expand_inputs(&args.inputs)?;
     if args.out_dir.is_none() && (inputs.len() != 1 || formats.len() != 1) {
         return Err(Error::invalid_options(format!(
@@ -111,6 +117,17 @@ fn plan(args: &ConvertArgs) -> Result<Plan, Error> {
             channel,
         },
     })
+}
+
+/// The input format `-f` names, if it names one.
+fn input_format(name: Option<&str>) -> Result<Option<Format>, Error> {
+    name.map(|name| match Format::parse(name) {
+        Some(format) if format.is_readable() => Ok(format),
+        _ => Err(Error::invalid_options(format!(
+            "unknown input format {name:?}: expected markdown or article-json"
+        ))),
+    })
+    .transpose()
 }
 
 fn output_formats(args: &ConvertArgs) -> Result<Vec<Format>, Error> {
@@ -204,12 +221,7 @@ impl Plan {
         written: &mut HashSet<PathBuf>,
     ) -> Result<(), Error> {
         let bytes = input.read()?;
-        let from = self.from.unwrap_or_else(|| match input {
-            Input::File(path) => Format::from_path(path)
-                .filter(|format| format.is_readable())
-                .unwrap_or(Format::Markdown),
-            Input::Stdin => Format::Markdown,
-        });
+        let from = self.from.unwrap_or_else(|| input.format());
         let article = newswire::read(&bytes, from, &input.name())?;
         // RSS 2.0 requires a channel link; a one-item feed takes the article's.
         if self.formats.contains(&Format::Rss)
@@ -267,6 +279,71 @@ fn output_path(dir: &Path, input: &Input, format: Format) -> Result<PathBuf, Err
     Ok(dir.join(format!("{stem}{}", format.file_suffix())))
 }
 
+/// Checks every input and prints the findings; the run fails on errors,
+/// on warnings with --strict, and on inputs that cannot be read.
+fn check(args: &CheckArgs) -> Result<(), Vec<Error>> {
+    let from = input_format(args.from.as_deref()).map_err(|error| vec![error])?;
+    let inputs = expand_inputs(&args.inputs).map_err(|error| vec![error])?;
+    let now = chrono::Utc::now();
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut unreadable = Vec::new();
+    let mut ids: HashMap<String, String> = HashMap::new();
+    for input in &inputs {
+        let bytes = match input.read() {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                unreadable.push(error);
+                continue;
+            }
+        };
+        let name = input.name();
+        let (article, found) =
+            newswire::check::check(&bytes, from.unwrap_or_else(|| input.format()), &name, now);
+        findings.extend(found);
+        if let Some(article) = article
+            && let Some(first) = ids.insert(article.meta.id.clone(), name.clone())
+        {
+            findings.push(Finding {
+                severity: if args.feed {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
+                file: name,
+                line: 1,
+                column: 1,
+                message: format!("id {:?} is also the id of {first}", article.meta.id),
+            });
+        }
+    }
+    let report = if args.format == "json" {
+        let mut json = serde_json::to_string_pretty(&findings).unwrap_or_default();
+        json.push('\n');
+        json
+    } else {
+        findings
+            .iter()
+            .map(|finding| format!("{finding}\n"))
+            .collect()
+    };
+    write_stdout(report.as_bytes()).map_err(|error| vec![error])?;
+    if !unreadable.is_empty() {
+        return Err(unreadable);
+    }
+    let errors = findings
+        .iter()
+        .filter(|finding| finding.severity == Severity::Error)
+        .count();
+    let warnings = findings.len() - errors;
+    if errors > 0 || (args.strict && warnings > 0) {
+        return Err(vec![Error::from(newswire::ErrorKind::CheckFailed {
+            errors,
+            warnings,
+        })]);
+    }
+    Ok(())
+}
+
 /// Reads every input, builds one feed and writes it; with any invalid
 /// article (unless skipped) nothing is written.
 fn feed(args: &FeedArgs) -> Result<(), Vec<Error>> {
@@ -284,15 +361,9 @@ fn feed(args: &FeedArgs) -> Result<(), Vec<Error>> {
     let mut articles: Vec<Article> = Vec::new();
     let mut sources: HashMap<String, String> = HashMap::new();
     for input in &inputs {
-        let article = input.read().and_then(|bytes| {
-            let from = match input {
-                Input::File(path) => Format::from_path(path)
-                    .filter(|format| format.is_readable())
-                    .unwrap_or(Format::Markdown),
-                Input::Stdin => Format::Markdown,
-            };
-            newswire::read(&bytes, from, &input.name())
-        });
+        let article = input
+            .read()
+            .and_then(|bytes| newswire::read(&bytes, input.format(), &input.name()));
         match article {
             Ok(article) if article.meta.draft && !args.include_drafts => {}
             Ok(article) => {

@@ -13,10 +13,20 @@ pub const DEFAULT_DISCUSSION_HEADING: &str = "Discussion";
 
 /// Reads an article from its text; `file` names it in errors.
 pub fn read(text: &str, file: &str) -> Result<Article> {
-    let split = front_matter::split(text, file)?;
-    let tree = front_matter::parse(&split, file)?;
+    read_reporting_all(text, file).map_err(|mut errors| errors.swap_remove(0))
+}
+
+/// Reads an article, reporting every front-matter problem rather than the
+/// first; the error list is never empty.
+pub(crate) fn read_reporting_all(
+    text: &str,
+    file: &str,
+) -> std::result::Result<Article, Vec<Error>> {
+    let split = front_matter::split(text, file).map_err(|error| vec![error])?;
+    let tree = front_matter::parse(&split, file).map_err(|error| vec![error])?;
     let meta = meta::read(tree, file)?;
-    let (body, discussion) = read_body(split.body, split.body_line, &meta, file)?;
+    let (body, discussion) =
+        read_body(split.body, split.body_line, &meta, file).map_err(|error| vec![error])?;
     Ok(Article {
         meta,
         body,
@@ -129,7 +139,7 @@ impl DiscussionParts {
 
 /// A block quote whose last paragraph starts with `—`, `―` or `--` and a
 /// space is an attributed quote; anything else stays a plain block quote.
-fn attributed_quote<'a>(node: &'a AstNode<'a>) -> Option<Quote> {
+pub(crate) fn attributed_quote<'a>(node: &'a AstNode<'a>) -> Option<Quote> {
     if !matches!(node.data.borrow().value, NodeValue::BlockQuote) {
         return None;
     }

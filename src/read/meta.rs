@@ -5,17 +5,19 @@ use super::front_matter::{Entry, Node, Value};
 use crate::error::{Error, Result};
 use crate::model::{Author, Date, Image, Meta};
 
-/// Builds the metadata; errors about missing keys point at the front matter's start.
-pub(crate) fn read(root: Node, file: &str) -> Result<Meta> {
-    let (line, column) = (root.line, root.column);
+/// Builds the metadata, reporting every problem rather than the first:
+/// `check` lists them all. Missing keys are reported at the opening
+/// delimiter.
+pub(crate) fn read(root: Node, file: &str) -> std::result::Result<Meta, Vec<Error>> {
     let Value::Map(entries) = root.value else {
-        return Err(Error::invalid_input(
+        return Err(vec![Error::invalid_input(
             file,
-            line,
-            column,
+            root.line,
+            root.column,
             "expected a mapping",
-        ));
+        )]);
     };
+    let mut errors = Vec::new();
     let mut fields = Fields::default();
     let mut extra = serde_json::Map::new();
     for entry in entries {
@@ -45,8 +47,8 @@ pub(crate) fn read(root: Node, file: &str) -> Result<Meta> {
                 continue;
             }
         };
-        if let Some(first) = slot {
-            return Err(Error::invalid_input(
+        match slot {
+            Some(first) => errors.push(Error::invalid_input(
                 file,
                 entry.line,
                 entry.column,
@@ -54,64 +56,98 @@ pub(crate) fn read(root: Node, file: &str) -> Result<Meta> {
                     "`{}` repeats `{}` from line {}: give one of them",
                     entry.key, first.key, first.line
                 ),
-            ));
+            )),
+            None => *slot = Some(entry),
         }
-        *slot = Some(entry);
     }
     let reader = Reader { file };
-    // Missing keys are reported at the opening delimiter.
-    let (line, column) = (1, 1);
-    let title = reader.required(fields.title, "title", line, column)?;
-    let title = reader.string(&title)?;
-    if title.trim().is_empty() {
-        return Err(Error::invalid_input(file, line, column, "`title` is empty"));
+    let mut keep = Keep(&mut errors);
+    let title = keep.ok(reader
+        .required(fields.title, "title")
+        .and_then(|entry| reader.string(&entry)));
+    let title = title.filter(|title| {
+        let empty = title.trim().is_empty();
+        if empty {
+            keep.0
+                .push(Error::invalid_input(file, 1, 1, "`title` is empty"));
+        }
+        !empty
+    });
+    let published = keep.ok(reader
+        .required(fields.published, "published")
+        .and_then(|entry| reader.date(&entry)));
+    let url = keep
+        .ok(fields.url.map(|entry| reader.url(&entry)).transpose())
+        .flatten();
+    let updated = keep
+        .ok(fields.updated.map(|entry| reader.date(&entry)).transpose())
+        .flatten();
+    let authors = keep
+        .ok(fields
+            .authors
+            .map(|entry| reader.authors(&entry))
+            .transpose())
+        .flatten();
+    let summary = keep.ok(reader.optional_string(fields.summary)).flatten();
+    let language = keep
+        .ok(fields
+            .language
+            .map(|entry| reader.language(&entry))
+            .transpose())
+        .flatten();
+    let program = keep.ok(reader.optional_string(fields.program)).flatten();
+    let publisher = keep.ok(reader.optional_string(fields.publisher)).flatten();
+    let image = keep
+        .ok(fields.image.map(|entry| reader.image(&entry)).transpose())
+        .flatten();
+    let discussion_heading = keep
+        .ok(reader.optional_string(fields.discussion_heading))
+        .flatten();
+    let draft = keep
+        .ok(fields.draft.map(|entry| reader.flag(&entry)).transpose())
+        .flatten();
+    let mut tags = Vec::new();
+    for entry in &fields.tags {
+        for tag in keep.ok(reader.tags(entry)).unwrap_or_default() {
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
     }
-    let published = reader.required(fields.published, "published", line, column)?;
-    let published = reader.date(&published)?;
-    let url = fields.url.map(|entry| reader.url(&entry)).transpose()?;
+    let id = keep
+        .ok(fields.id.map(|entry| reader.string(&entry)).transpose())
+        .flatten();
+    let (Some(title), Some(published), true) = (title, published, errors.is_empty()) else {
+        return Err(errors);
+    };
     let mut meta = Meta {
         title,
         id: String::new(),
         url,
         published,
-        updated: fields
-            .updated
-            .map(|entry| reader.date(&entry))
-            .transpose()?,
-        authors: fields
-            .authors
-            .map(|entry| reader.authors(&entry))
-            .transpose()?
-            .unwrap_or_default(),
-        summary: reader.optional_string(fields.summary)?,
-        tags: Vec::new(),
-        language: fields
-            .language
-            .map(|entry| reader.language(&entry))
-            .transpose()?,
-        program: reader.optional_string(fields.program)?,
-        publisher: reader.optional_string(fields.publisher)?,
-        image: fields.image.map(|entry| reader.image(&entry)).transpose()?,
-        discussion_heading: reader.optional_string(fields.discussion_heading)?,
-        draft: fields
-            .draft
-            .map(|entry| reader.flag(&entry))
-            .transpose()?
-            .unwrap_or(false),
+        updated,
+        authors: authors.unwrap_or_default(),
+        summary,
+        tags,
+        language,
+        program,
+        publisher,
+        image,
+        discussion_heading,
+        draft: draft.unwrap_or(false),
         extra,
     };
-    for entry in &fields.tags {
-        for tag in reader.tags(entry)? {
-            if !meta.tags.contains(&tag) {
-                meta.tags.push(tag);
-            }
-        }
-    }
-    meta.id = match fields.id {
-        Some(entry) => reader.string(&entry)?,
-        None => derived_id(&meta),
-    };
+    meta.id = id.unwrap_or_else(|| derived_id(&meta));
     Ok(meta)
+}
+
+/// Collects errors so that reading can go on past the first.
+struct Keep<'e>(&'e mut Vec<Error>);
+
+impl Keep<'_> {
+    fn ok<T>(&mut self, result: Result<T>) -> Option<T> {
+        result.map_err(|error| self.0.push(error)).ok()
+    }
 }
 
 /// An id that stays the same however often the article is read: the URL
@@ -172,18 +208,12 @@ impl Reader<'_> {
         )
     }
 
-    fn required(
-        &self,
-        entry: Option<Entry>,
-        key: &str,
-        line: usize,
-        column: usize,
-    ) -> Result<Entry> {
+    fn required(&self, entry: Option<Entry>, key: &str) -> Result<Entry> {
         entry.ok_or_else(|| {
             Error::invalid_input(
                 self.file,
-                line,
-                column,
+                1,
+                1,
                 format!("missing required key `{key}` in the front matter"),
             )
         })

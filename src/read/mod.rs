@@ -1,7 +1,7 @@
 //! Readers: bytes in one of the readable formats to the article model.
 
 mod article_json;
-mod front_matter;
+pub(crate) mod front_matter;
 pub mod markdown;
 mod meta;
 mod toml;

@@ -1,0 +1,302 @@
+//! `check`: every problem an article has, errors and warnings, each with
+//! its place, the way a compiler reports.
+
+use crate::commonmark;
+use crate::error::{Diagnostic, Error, ErrorKind};
+use crate::format::Format;
+use crate::model::Article;
+use crate::read::front_matter::{self, Node, Value};
+use crate::read::{self, is_absolute_url, markdown};
+use chrono::{DateTime, Utc};
+use comrak::Arena;
+use comrak::nodes::{AstNode, NodeValue};
+use serde::Serialize;
+use std::fmt;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// `convert` would fail.
+    Error,
+    /// The article converts, but something is probably not what was meant.
+    Warning,
+}
+
+/// One problem at one place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// How serious it is.
+    pub severity: Severity,
+    /// The input as the user named it.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What was found and what was expected.
+    pub message: String,
+}
+
+impl Finding {
+    fn warning(file: &str, (line, column): (usize, usize), message: impl Into<String>) -> Finding {
+        Finding {
+            severity: Severity::Warning,
+            file: file.to_owned(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+
+    /// An error finding from a reader error; other errors have no place.
+    pub fn from_error(error: &Error, file: &str) -> Finding {
+        match error.kind() {
+            ErrorKind::InvalidInput(Diagnostic {
+                file,
+                line,
+                column,
+                message,
+            }) => Finding {
+                severity: Severity::Error,
+                file: file.clone(),
+                line: *line,
+                column: *column,
+                message: message.clone(),
+            },
+            _ => Finding {
+                severity: Severity::Error,
+                file: file.to_owned(),
+                line: 1,
+                column: 1,
+                message: error.to_string(),
+            },
+        }
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{}:{}:{}: {severity}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+/// Reads one article and lists what is wrong with it; the article comes
+/// back when it has no errors, so callers can compare ids across inputs.
+/// `now` decides which publication dates are in the future.
+pub fn check(
+    bytes: &[u8],
+    format: Format,
+    file: &str,
+    now: DateTime<Utc>,
+) -> (Option<Article>, Vec<Finding>) {
+    let text = match read::decode(bytes, file) {
+        Ok(text) => text,
+        Err(error) => return (None, vec![Finding::from_error(&error, file)]),
+    };
+    let result = match format {
+        Format::Markdown => markdown::read_reporting_all(&text, file),
+        _ => read::read(bytes, format, file).map_err(|error| vec![error]),
+    };
+    let article = match result {
+        Ok(article) => article,
+        Err(errors) => {
+            let mut findings: Vec<Finding> = errors
+                .iter()
+                .map(|error| Finding::from_error(error, file))
+                .collect();
+            findings.sort_by_key(|finding| (finding.line, finding.column));
+            return (None, findings);
+        }
+    };
+    let places = if format == Format::Markdown {
+        Places::of(&text, file)
+    } else {
+        None
+    };
+    let mut findings = meta_warnings(&article, places.as_ref(), file, now);
+    if let Some(places) = &places {
+        findings.extend(body_warnings(&article, places, file));
+    }
+    findings.sort_by_key(|finding| (finding.line, finding.column));
+    (Some(article), findings)
+}
+
+/// Where things stand in a Markdown article.
+struct Places {
+    keys: Vec<(String, usize, usize)>,
+    body: String,
+    body_line: usize,
+}
+
+impl Places {
+    fn of(text: &str, file: &str) -> Option<Places> {
+        let split = front_matter::split(text, file).ok()?;
+        let tree = front_matter::parse(&split, file).ok()?;
+        let Node {
+            value: Value::Map(entries),
+            ..
+        } = tree
+        else {
+            return None;
+        };
+        Some(Places {
+            keys: entries
+                .into_iter()
+                .map(|entry| (entry.key, entry.line, entry.column))
+                .collect(),
+            body: split.body.to_owned(),
+            body_line: split.body_line,
+        })
+    }
+
+    fn key(&self, names: &[&str]) -> (usize, usize) {
+        self.keys
+            .iter()
+            .find(|(key, ..)| names.contains(&key.as_str()))
+            .map_or((1, 1), |(_, line, column)| (*line, *column))
+    }
+}
+
+fn meta_warnings(
+    article: &Article,
+    places: Option<&Places>,
+    file: &str,
+    now: DateTime<Utc>,
+) -> Vec<Finding> {
+    let meta = &article.meta;
+    let at = |names: &[&str]| places.map_or((1, 1), |places| places.key(names));
+    let mut findings = Vec::new();
+    if meta.summary.is_none() {
+        findings.push(Finding::warning(
+            file,
+            (1, 1),
+            "no `summary`: feeds will show the first paragraph instead",
+        ));
+    }
+    if meta.published.utc() > now {
+        findings.push(Finding::warning(
+            file,
+            at(&["published", "date"]),
+            format!("`published` is in the future: {}", meta.published),
+        ));
+    }
+    if let Some(image) = &meta.image {
+        if image.alt.as_deref().is_none_or(|alt| alt.trim().is_empty()) {
+            findings.push(Finding::warning(
+                file,
+                at(&["image"]),
+                "the image has no `alt` text for readers who cannot see it",
+            ));
+        }
+        if meta.url.is_none() && !is_absolute_url(&image.url) {
+            findings.push(Finding::warning(
+                file,
+                at(&["image"]),
+                format!(
+                    "the image URL {:?} is relative and there is no `url` to resolve it against",
+                    image.url
+                ),
+            ));
+        }
+    }
+    if let Some(discussion) = &article.discussion
+        && discussion.prompts.is_empty()
+    {
+        findings.push(Finding::warning(
+            file,
+            places.map_or((1, 1), |places| heading_place(places, &discussion.heading)),
+            "the discussion section has no prompts: expected a list of questions",
+        ));
+    }
+    findings
+}
+
+fn heading_place(places: &Places, heading: &str) -> (usize, usize) {
+    let arena = Arena::new();
+    let root = commonmark::parse(&arena, &places.body);
+    root.children()
+        .find(|node| {
+            matches!(node.data.borrow().value, NodeValue::Heading(ref h) if h.level == 2)
+                && commonmark::plain_text(node).trim() == heading
+        })
+        .map_or((1, 1), |node| place(node, places))
+}
+
+fn place<'a>(node: &'a AstNode<'a>, places: &Places) -> (usize, usize) {
+    let start = node.data.borrow().sourcepos.start;
+    (
+        places.body_line + start.line.max(1) - 1,
+        start.column.max(1),
+    )
+}
+
+fn body_warnings(article: &Article, places: &Places, file: &str) -> Vec<Finding> {
+    let arena = Arena::new();
+    let root = commonmark::parse(&arena, &places.body);
+    let mut findings = Vec::new();
+    for node in root.descendants() {
+        let value = node.data.borrow().value.clone();
+        match &value {
+            NodeValue::Link(link) | NodeValue::Image(link)
+                if article.meta.url.is_none() && is_relative(&link.url) =>
+            {
+                findings.push(Finding::warning(
+                    file,
+                    place(node, places),
+                    format!(
+                        "relative link {:?} and no `url` to resolve it against",
+                        link.url
+                    ),
+                ));
+            }
+            _ => {}
+        }
+        if let NodeValue::Image(_) = value
+            && commonmark::plain_text(node).trim().is_empty()
+        {
+            findings.push(Finding::warning(
+                file,
+                place(node, places),
+                "an image without alt text",
+            ));
+        }
+        if let NodeValue::BlockQuote = value
+            && looks_attributed(node)
+            && markdown::attributed_quote(node).is_none()
+        {
+            findings.push(Finding::warning(
+                file,
+                place(node, places),
+                "this block quote ends in what looks like an attribution but is not one: expected `— Name, Role` after the quoted text",
+            ));
+        }
+    }
+    findings
+}
+
+fn is_relative(url: &str) -> bool {
+    !url.is_empty() && !url.starts_with('#') && !is_absolute_url(url) && !url.contains(':')
+}
+
+/// A last paragraph that starts with a dash of any kind.
+fn looks_attributed<'a>(node: &'a AstNode<'a>) -> bool {
+    let Some(last) = node.last_child() else {
+        return false;
+    };
+    if !matches!(last.data.borrow().value, NodeValue::Paragraph) {
+        return false;
+    }
+    let text = commonmark::plain_text(last);
+    ["—", "―", "--", "–", "- "]
+        .iter()
+        .any(|dash| text.trim_start().starts_with(dash))
+}
