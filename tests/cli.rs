@@ -379,3 +379,54 @@ fn deep_nesting_is_refused_not_a_crash() {
         }
     }
 }
+
+#[test]
+fn limits_are_named_and_enforced() {
+    let front = "---\ntitle: T\npublished: 2024-01-02\n---\n\n";
+    let big = format!("{front}{}", "A line of text.\n".repeat(80_000));
+    let mut yaml_keys = String::from("---\ntitle: T\npublished: 2024-01-02\n");
+    let mut toml_keys = String::from("+++\ntitle = \"T\"\npublished = 2024-01-02\n");
+    for index in 0..100_000 {
+        yaml_keys.push_str(&format!("k{index}: v\n"));
+        toml_keys.push_str(&format!("k{index} = 1\n"));
+    }
+    yaml_keys.push_str("---\n");
+    toml_keys.push_str("+++\n");
+    let deep_json = format!(
+        "{{\"meta\": {{\"title\": \"T\", \"published\": \"2024-01-02\", \"extra\": {{\"a\": {}{}}}}}, \"body\": []}}",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let cases: [(&[&str], &str, &str); 4] = [
+        (
+            &["convert", "-t", "md", "--max-input-mib", "1"],
+            &big,
+            "-:1:1: the input is larger than the limit of 1 MiB",
+        ),
+        (
+            &["convert", "-t", "md"],
+            &yaml_keys,
+            "-:10002:1: a mapping in the front matter has more than 10000 keys",
+        ),
+        (
+            &["convert", "-t", "md"],
+            &toml_keys,
+            "-:10002:1: the front matter has more than 10000 keys",
+        ),
+        (
+            &["convert", "-f", "article-json", "-t", "md"],
+            &deep_json,
+            "recursion limit exceeded",
+        ),
+    ];
+    for (args, input, message) in cases {
+        let output = run(args, input.as_bytes());
+        assert_eq!(output.status.code(), Some(65), "{}", stderr(&output));
+        assert!(stderr(&output).contains(message), "{}", stderr(&output));
+    }
+    let output = run(&["convert", "-t", "md"], big.as_bytes());
+    assert!(
+        output.status.success(),
+        "the default limit is far above 1 MiB"
+    );
+}

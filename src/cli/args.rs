@@ -13,6 +13,15 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+
+    /// Refuse inputs larger than this many MiB
+    #[arg(
+        long = "max-input-mib",
+        value_name = "MIB",
+        default_value_t = 16,
+        global = true
+    )]
+    pub max_input_mib: u64,
 }
 
 /// The subcommands.

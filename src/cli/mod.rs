@@ -15,17 +15,13 @@ use std::path::{Path, PathBuf};
 /// Runs one command and returns every error it met, in order; a run over
 /// many inputs goes on past a bad one so that all of them are reported.
 pub fn run(cli: Cli) -> Vec<Error> {
-    match cli.command {
-        Command::Convert(args) => convert(&args),
-        Command::Feed(args) => match feed(&args) {
-            Ok(()) => Vec::new(),
-            Err(errors) => errors,
-        },
-        Command::Check(args) => match check(&args) {
-            Ok(()) => Vec::new(),
-            Err(errors) => errors,
-        },
-    }
+    let limit = cli.max_input_mib.saturating_mul(1024 * 1024);
+    let result = match cli.command {
+        Command::Convert(args) => convert(&args, limit),
+        Command::Feed(args) => feed(&args, limit),
+        Command::Check(args) => check(&args, limit),
+    };
+    result.err().unwrap_or_default()
 }
 
 impl ChannelArgs {
@@ -66,23 +62,40 @@ impl Input {
         }
     }
 
-    fn read(&self) -> Result<Vec<u8>, Error> {
+    /// The whole input, refused past `limit` bytes so that a runaway
+    /// input cannot exhaust memory.
+    fn read(&self, limit: u64) -> Result<Vec<u8>, Error> {
         let mut bytes = Vec::new();
+        let taken = limit.saturating_add(1);
         match self {
-            Input::Stdin => io::stdin().lock().read_to_end(&mut bytes),
+            Input::Stdin => io::stdin().lock().take(taken).read_to_end(&mut bytes),
             Input::File(path) => {
-                std::fs::File::open(path).and_then(|mut file| file.read_to_end(&mut bytes))
+                std::fs::File::open(path).and_then(|file| file.take(taken).read_to_end(&mut bytes))
             }
         }
         .map_err(|error| Error::read_input(&self.name(), error))?;
+        if bytes.len() as u64 > limit {
+            return Err(Error::invalid_input(
+                &self.name(),
+                1,
+                1,
+                format!(
+                    "the input is larger than the limit of {} MiB: raise it with --max-input-mib",
+                    limit / (1024 * 1024)
+                ),
+            ));
+        }
         Ok(bytes)
     }
 }
 
-fn convert(args: &ConvertArgs) -> Vec<Error> {
-    match plan(args) {
-        Ok(plan) => plan.run(args),
-        Err(error) => vec![error],
+fn convert(args: &ConvertArgs, limit: u64) -> Result<(), Vec<Error>> {
+    let plan = plan(args, limit).map_err(|error| vec![error])?;
+    let errors = plan.run(args);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
     }
 }
 
@@ -92,9 +105,11 @@ struct Plan {
     formats: Vec<Format>,
     from: Option<Format>,
     options: WriteOptions,
+    /// The largest input accepted, in bytes.
+    limit: u64,
 }
 
-fn plan(args: &ConvertArgs) -> Result<Plan, Error> {
+fn plan(args: &ConvertArgs, limit: u64) -> Result<Plan, Error> {
     let formats = output_formats(args)?;
     let from = input_format(args.from.as_deref())?;
     let inputs = expand_inputs(&args.inputs)?;
@@ -116,6 +131,7 @@ fn plan(args: &ConvertArgs) -> Result<Plan, Error> {
             plain_markdown: args.gfm,
             channel,
         },
+        limit,
     })
 }
 
@@ -220,7 +236,7 @@ impl Plan {
         args: &ConvertArgs,
         written: &mut HashSet<PathBuf>,
     ) -> Result<(), Error> {
-        let bytes = input.read()?;
+        let bytes = input.read(self.limit)?;
         let from = self.from.unwrap_or_else(|| input.format());
         let article = newswire::read(&bytes, from, &input.name())?;
         // RSS 2.0 requires a channel link; a one-item feed takes the article's.
@@ -281,7 +297,7 @@ fn output_path(dir: &Path, input: &Input, format: Format) -> Result<PathBuf, Err
 
 /// Checks every input and prints the findings; the run fails on errors,
 /// on warnings with --strict, and on inputs that cannot be read.
-fn check(args: &CheckArgs) -> Result<(), Vec<Error>> {
+fn check(args: &CheckArgs, limit: u64) -> Result<(), Vec<Error>> {
     let from = input_format(args.from.as_deref()).map_err(|error| vec![error])?;
     let inputs = expand_inputs(&args.inputs).map_err(|error| vec![error])?;
     let now = chrono::Utc::now();
@@ -289,7 +305,7 @@ fn check(args: &CheckArgs) -> Result<(), Vec<Error>> {
     let mut unreadable = Vec::new();
     let mut ids: HashMap<String, String> = HashMap::new();
     for input in &inputs {
-        let bytes = match input.read() {
+        let bytes = match input.read(limit) {
             Ok(bytes) => bytes,
             Err(error) => {
                 unreadable.push(error);
@@ -346,7 +362,7 @@ fn check(args: &CheckArgs) -> Result<(), Vec<Error>> {
 
 /// Reads every input, builds one feed and writes it; with any invalid
 /// article (unless skipped) nothing is written.
-fn feed(args: &FeedArgs) -> Result<(), Vec<Error>> {
+fn feed(args: &FeedArgs, limit: u64) -> Result<(), Vec<Error>> {
     let format = Format::parse(&args.to)
         .filter(|format| format.is_feed())
         .ok_or_else(|| {
@@ -355,14 +371,14 @@ fn feed(args: &FeedArgs) -> Result<(), Vec<Error>> {
                 args.to
             ))]
         })?;
-    let channel = feed_channel(args).map_err(|error| vec![error])?;
+    let channel = feed_channel(args, limit).map_err(|error| vec![error])?;
     let inputs = expand_inputs(&args.inputs).map_err(|error| vec![error])?;
     let mut errors = Vec::new();
     let mut articles: Vec<Article> = Vec::new();
     let mut sources: HashMap<String, String> = HashMap::new();
     for input in &inputs {
         let article = input
-            .read()
+            .read(limit)
             .and_then(|bytes| newswire::read(&bytes, input.format(), &input.name()));
         match article {
             Ok(article) if article.meta.draft && !args.include_drafts => {}
@@ -406,11 +422,11 @@ fn feed(args: &FeedArgs) -> Result<(), Vec<Error>> {
 
 /// The configuration file's channel with the flags' fields on top; a feed
 /// of many articles needs a title and a link of its own.
-fn feed_channel(args: &FeedArgs) -> Result<Channel, Error> {
+fn feed_channel(args: &FeedArgs, limit: u64) -> Result<Channel, Error> {
     let from_file = match &args.config {
         Some(path) => {
             let name = path.display().to_string();
-            let bytes = Input::File(path.clone()).read()?;
+            let bytes = Input::File(path.clone()).read(limit)?;
             let text = String::from_utf8(bytes).map_err(|_| {
                 Error::invalid_input(
                     &name,

@@ -8,7 +8,7 @@ use toml_edit::{Document, Item, TableLike};
 
 /// Reads a TOML table; `first_line` is the file line it starts on.
 pub(crate) fn load(text: &str, first_line: usize, file: &str) -> Result<Node> {
-    let place = Place { text, first_line };
+    let place = Place::new(text, first_line);
     let document = Document::parse(text).map_err(|error| {
         let (line, column) = place.of(error.span());
         let message = error
@@ -19,8 +19,20 @@ pub(crate) fn load(text: &str, first_line: usize, file: &str) -> Result<Node> {
             .to_owned();
         Error::invalid_input(file, line, column, format!("invalid TOML: {message}"))
     })?;
+    let entries = table(document.as_table(), &place);
+    if let Some(entry) = entries.get(super::yaml::KEY_LIMIT) {
+        return Err(Error::invalid_input(
+            file,
+            entry.line,
+            entry.column,
+            format!(
+                "the front matter has more than {} keys",
+                super::yaml::KEY_LIMIT
+            ),
+        ));
+    }
     Ok(Node {
-        value: Value::Map(table(document.as_table(), &place)),
+        value: Value::Map(entries),
         line: first_line,
         column: 1,
     })
@@ -30,16 +42,34 @@ pub(crate) fn load(text: &str, first_line: usize, file: &str) -> Result<Node> {
 struct Place<'a> {
     text: &'a str,
     first_line: usize,
+    /// Byte offset of each line's start, so placing a key is a binary
+    /// search rather than a scan of everything before it.
+    line_starts: Vec<usize>,
 }
 
 impl Place<'_> {
+    fn new(text: &str, first_line: usize) -> Place<'_> {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(index, _)| index + 1))
+            .collect();
+        Place {
+            text,
+            first_line,
+            line_starts,
+        }
+    }
+
     fn of(&self, span: Option<Range<usize>>) -> (usize, usize) {
         let start = span.map_or(0, |span| span.start).min(self.text.len());
-        let before = self.text.get(..start).unwrap_or_default();
-        let line = before.matches('\n').count();
-        let line_start = before.rfind('\n').map_or(0, |index| index + 1);
-        let column = before[line_start..].chars().count() + 1;
-        (self.first_line + line, column)
+        let line = self
+            .line_starts
+            .partition_point(|&line_start| line_start <= start)
+            - 1;
+        let line_text = self
+            .text
+            .get(self.line_starts[line]..start)
+            .unwrap_or_default();
+        (self.first_line + line, line_text.chars().count() + 1)
     }
 }
 

@@ -12,6 +12,8 @@ use std::collections::HashMap;
 const ALIAS_EXPANSION_LIMIT: usize = 10_000;
 /// How deep lists and mappings may nest.
 const DEPTH_LIMIT: usize = 64;
+/// How many keys one mapping may hold; real front matter has dozens.
+pub(crate) const KEY_LIMIT: usize = 10_000;
 
 /// Reads one YAML document; `first_line` is the file line it starts on.
 pub(crate) fn load(text: &str, first_line: usize, file: &str) -> Result<Node> {
@@ -152,6 +154,7 @@ impl<'input> Loader<'input, '_> {
 
     fn mapping(&mut self, depth: usize) -> Result<(Vec<Entry>, usize)> {
         let mut entries: Vec<Entry> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let mut size = 1;
         loop {
             let (event, span) = self.next()?;
@@ -161,8 +164,14 @@ impl<'input> Loader<'input, '_> {
                 _ => return Err(self.error(span, "expected a plain key, such as `title:`")),
             };
             let (line, column) = self.position(span);
-            if entries.iter().any(|entry| entry.key == key) {
+            if !seen.insert(key.clone()) {
                 return Err(self.error(span, &format!("duplicate key `{key}`")));
+            }
+            if entries.len() == KEY_LIMIT {
+                return Err(self.error(
+                    span,
+                    &format!("a mapping in the front matter has more than {KEY_LIMIT} keys"),
+                ));
             }
             let (event, span) = self.next()?;
             let (value, value_size) = self.node(event, span, depth + 1)?;
