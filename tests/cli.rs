@@ -430,3 +430,72 @@ fn limits_are_named_and_enforced() {
         "the default limit is far above 1 MiB"
     );
 }
+
+#[test]
+fn out_dir_never_writes_outside_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    // A symlink where an output goes is replaced, not followed.
+    let outside = dir.path().join("outside.txt");
+    std::fs::write(&outside, "keep me").unwrap();
+    std::os::unix::fs::symlink(&outside, out.join("syria-what-happens-now.txt")).unwrap();
+    // An input reached through `..` is named by its file name only.
+    let nested = dir.path().join("a/b");
+    std::fs::create_dir_all(&nested).unwrap();
+    let sneaky = nested.join("../../syria-what-happens-now.md");
+    std::fs::copy(
+        root().join(SAMPLE),
+        dir.path().join("syria-what-happens-now.md"),
+    )
+    .unwrap();
+    let output = run(
+        &[
+            "convert",
+            sneaky.to_str().unwrap(),
+            "-t",
+            "txt",
+            "--out-dir",
+            out.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "keep me");
+    let written = out.join("syria-what-happens-now.txt");
+    assert!(
+        !std::fs::symlink_metadata(&written)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let names: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1);
+}
+
+#[test]
+fn text_edge_cases_pass_through_untouched() {
+    let input = "\u{feff}---\r\ntitle: \"مرحبا بالعالم\"\r\npublished: 2024-01-02\r\nlanguage: ar\r\n---\r\n\r\n> النص المقتبس.\r\n>\r\n> — Zoe\u{200b}Smith, cafe\u{301} owner\r\n\rLone CR line.\r\n";
+    let output = run(&["convert", "-t", "article-json"], input.as_bytes());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let model: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(model["meta"]["title"], "مرحبا بالعالم");
+    assert_eq!(model["body"][0]["attribution"]["name"], "Zoe\u{200b}Smith");
+    assert_eq!(model["body"][0]["attribution"]["role"], "cafe\u{301} owner");
+    assert_eq!(model["body"][1]["markdown"], "Lone CR line.");
+    let html = stdout(&run(&["convert", "-t", "html"], input.as_bytes()));
+    assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    let json = run(
+        &["convert", "-f", "article-json", "-t", "md"],
+        br#"{"meta":{"title":"\ud800","published":"2024-01-02"},"body":[]}"#,
+    );
+    assert_eq!(
+        json.status.code(),
+        Some(65),
+        "an unpaired surrogate is refused"
+    );
+    assert!(stderr(&json).contains("-:1:"), "{}", stderr(&json));
+}

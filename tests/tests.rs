@@ -19,3 +19,5 @@ mod man;
 mod property;
 // Reader rules, checked on the model.
 mod reader;
+// Cross-site scripting vectors against the sanitiser, and the markup it keeps.
+mod sanitise;
