@@ -397,7 +397,25 @@ fn limits_are_named_and_enforced() {
         "[".repeat(10_000),
         "]".repeat(10_000)
     );
-    let cases: [(&[&str], &str, &str); 4] = [
+    let mut laughs = String::from(
+        "---\ntitle: T\npublished: 2024-01-02\na: &a [x, x, x, x, x, x, x, x, x, x]\n",
+    );
+    for (name, previous) in ["b", "c", "d", "e", "f", "g", "h", "i"]
+        .iter()
+        .zip(["a", "b", "c", "d", "e", "f", "g", "h"])
+    {
+        laughs.push_str(&format!(
+            "{name}: &{name} [{}]\n",
+            vec![format!("*{previous}"); 10].join(", ")
+        ));
+    }
+    laughs.push_str("---\n");
+    let cases: [(&[&str], &str, &str); 5] = [
+        (
+            &["convert", "-t", "md"],
+            &laughs,
+            "YAML aliases expand to more than 10000 values",
+        ),
         (
             &["convert", "-t", "md", "--max-input-mib", "1"],
             &big,
