@@ -517,3 +517,75 @@ fn text_edge_cases_pass_through_untouched() {
     );
     assert!(stderr(&json).contains("-:1:"), "{}", stderr(&json));
 }
+
+/// A directory nobody may write to, root included (`chattr +i`), restored
+/// when dropped so the temporary directory can be removed.
+struct ReadOnlyDir(std::path::PathBuf);
+
+impl ReadOnlyDir {
+    fn new(path: std::path::PathBuf) -> Option<ReadOnlyDir> {
+        std::fs::create_dir_all(&path).unwrap();
+        std::fs::write(path.join("article.txt"), "previous output\n").unwrap();
+        let locked = std::process::Command::new("chattr")
+            .arg("+i")
+            .arg(&path)
+            .status();
+        let guard = ReadOnlyDir(path);
+        let writable = std::fs::write(guard.0.join("probe"), "x").is_ok();
+        (locked.is_ok_and(|status| status.success()) && !writable).then_some(guard)
+    }
+}
+
+impl Drop for ReadOnlyDir {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(&self.0)
+            .status();
+    }
+}
+
+#[test]
+fn a_read_only_directory_exits_74_and_keeps_the_old_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(locked) = ReadOnlyDir::new(dir.path().join("locked")) else {
+        eprintln!(
+            "chattr is not available here; the read-only case is covered by the other 74 tests"
+        );
+        return;
+    };
+    let target = locked.0.join("article.txt");
+    let output = run(
+        &[
+            "convert",
+            SAMPLE,
+            "-t",
+            "txt",
+            "-o",
+            target.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(74), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("cannot write"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "previous output\n"
+    );
+    let output = run(
+        &[
+            "convert",
+            SAMPLE,
+            "-t",
+            "txt",
+            "--out-dir",
+            locked.0.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(74), "{}", stderr(&output));
+}
