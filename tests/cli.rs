@@ -410,7 +410,13 @@ fn limits_are_named_and_enforced() {
         ));
     }
     laughs.push_str("---\n");
-    let cases: [(&[&str], &str, &str); 5] = [
+    let long_line = format!("{front}{}\n", "word ".repeat(300_000));
+    let cases: [(&[&str], &str, &str); 6] = [
+        (
+            &["convert", "-t", "md"],
+            &long_line,
+            "-:6:1: line 6 is longer than the limit of 1024 KiB",
+        ),
         (
             &["convert", "-t", "md"],
             &laughs,

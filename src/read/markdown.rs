@@ -11,6 +11,10 @@ use comrak::nodes::{AstNode, NodeValue};
 /// The heading that opens the discussion when `discussion_heading` is not set.
 pub const DEFAULT_DISCUSSION_HEADING: &str = "Discussion";
 
+/// The longest line an article may have. Real paragraphs are a few
+/// kilobytes; a megabyte line is a broken or hostile file.
+pub const LINE_LIMIT: usize = 1024 * 1024;
+
 /// Reads an article from its text; `file` names it in errors.
 pub fn read(text: &str, file: &str) -> Result<Article> {
     read_reporting_all(text, file).map_err(|mut errors| errors.swap_remove(0))
@@ -22,6 +26,22 @@ pub(crate) fn read_reporting_all(
     text: &str,
     file: &str,
 ) -> std::result::Result<Article, Vec<Error>> {
+    if let Some((index, _)) = text
+        .split('\n')
+        .enumerate()
+        .find(|(_, line)| line.len() > LINE_LIMIT)
+    {
+        return Err(vec![Error::invalid_input(
+            file,
+            index + 1,
+            1,
+            format!(
+                "line {} is longer than the limit of {} KiB",
+                index + 1,
+                LINE_LIMIT / 1024
+            ),
+        )]);
+    }
     let split = front_matter::split(text, file).map_err(|error| vec![error])?;
     let tree = front_matter::parse(&split, file).map_err(|error| vec![error])?;
     let meta = meta::read(tree, file)?;
