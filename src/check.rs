@@ -271,7 +271,7 @@ fn body_warnings(article: &Article, places: &Places, file: &str) -> Vec<Finding>
         }
         if let NodeValue::BlockQuote = value
             && looks_attributed(node)
-            && markdown::attributed_quote(node).is_none()
+            && commonmark::quote_parts(node).is_none()
         {
             findings.push(Finding::warning(
                 file,

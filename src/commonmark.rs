@@ -18,6 +18,8 @@ pub(crate) fn options() -> Options<'static> {
     options.render.r#unsafe = true;
     options.render.list_style = ListStyleType::Dash;
     options.render.width = 0;
+    // An indented code block after a list would join the list on re-reading.
+    options.render.prefer_fenced = true;
     options
 }
 
@@ -68,12 +70,22 @@ pub(crate) fn to_commonmark<'a>(node: &'a AstNode<'a>) -> String {
 pub(crate) fn to_html<'a>(node: &'a AstNode<'a>) -> String {
     let mut out = String::new();
     let _ = comrak::format_html(node, &options(), &mut out);
-    out
+    without_forbidden_chars(out)
 }
 
 /// Renders CommonMark to an HTML fragment.
 pub(crate) fn markdown_to_html(markdown: &str) -> String {
-    comrak::markdown_to_html(markdown, &options())
+    without_forbidden_chars(comrak::markdown_to_html(markdown, &options()))
+}
+
+/// Drops characters XML 1.0 cannot carry. The reader refuses them in the
+/// source, but character references such as `&#x1;` decode to them.
+pub(crate) fn without_forbidden_chars(text: String) -> String {
+    if text.contains(crate::read::is_forbidden_char) {
+        text.replace(crate::read::is_forbidden_char, "")
+    } else {
+        text
+    }
 }
 
 /// The text a reader sees, markup dropped; breaks become spaces.
@@ -87,7 +99,7 @@ pub(crate) fn plain_text<'a>(node: &'a AstNode<'a>) -> String {
             _ => {}
         }
     }
-    out
+    without_forbidden_chars(out)
 }
 
 /// The plain text of some CommonMark, blocks separated by blank lines,
@@ -112,29 +124,106 @@ pub(crate) fn blocks<'a>(arena: &'a Arena<'a>, markdown: &str) -> Vec<&'a AstNod
     children
 }
 
-/// An attributed quote as a block quote: the title as a heading, the text,
-/// then `— Name, Role` with the name linked to the source.
-pub(crate) fn quote_node<'a>(arena: &'a Arena<'a>, quote: &Quote) -> &'a AstNode<'a> {
-    let block_quote = node(arena, NodeValue::BlockQuote);
+/// An attributed quote as it stands in a parsed document: its title, the
+/// blocks of quoted text, and who said it.
+pub(crate) struct QuoteParts<'a> {
+    pub title: Option<String>,
+    pub content: Vec<&'a AstNode<'a>>,
+    pub attribution: Attribution,
+}
+
+/// A block quote whose last paragraph starts with `—`, `―` or `--` and a
+/// space is an attributed quote: name and role split at the first comma, a
+/// linked name is the source, a heading first is the title. Anything else
+/// stays a plain block quote.
+pub(crate) fn quote_parts<'a>(node: &'a AstNode<'a>) -> Option<QuoteParts<'a>> {
+    if !matches!(node.data.borrow().value, NodeValue::BlockQuote) {
+        return None;
+    }
+    let children: Vec<_> = node.children().collect();
+    let (last, rest) = children.split_last()?;
+    if !matches!(last.data.borrow().value, NodeValue::Paragraph) {
+        return None;
+    }
+    let line = plain_text(last);
+    let attribution = ["— ", "― ", "-- "]
+        .iter()
+        .find_map(|dash| line.strip_prefix(dash))?;
+    let (name, role) = match attribution.split_once(',') {
+        Some((name, role)) => (
+            name.trim(),
+            Some(role.trim()).filter(|role| !role.is_empty()),
+        ),
+        None => (attribution.trim(), None),
+    };
+    if name.is_empty() {
+        return None;
+    }
+    let (title, content) = match rest.split_first() {
+        Some((first, content)) if matches!(first.data.borrow().value, NodeValue::Heading(_)) => {
+            (Some(plain_text(first).trim().to_owned()), content)
+        }
+        _ => (None, rest),
+    };
+    if content.is_empty() {
+        return None;
+    }
+    let cite = last
+        .descendants()
+        .find_map(|inline| match &inline.data.borrow().value {
+            NodeValue::Link(link) if plain_text(inline).trim() == name => Some(link.url.clone()),
+            _ => None,
+        });
+    Some(QuoteParts {
+        title,
+        content: content.to_vec(),
+        attribution: Attribution {
+            name: name.to_owned(),
+            role: role.map(str::to_owned),
+            cite,
+        },
+    })
+}
+
+/// An attributed quote as CommonMark: the title as a `###` heading, the
+/// text as it is, then `— Name, Role` with the name linked to the source.
+/// Heading and attribution are written by comrak, so they are escaped; the
+/// text is kept as written so footnote references in it still resolve.
+pub(crate) fn quote_markdown(quote: &Quote) -> String {
+    let arena = Arena::new();
+    let mut parts = Vec::new();
     if let Some(title) = &quote.title {
+        let root = node(&arena, NodeValue::Document);
         let heading = node(
-            arena,
+            &arena,
             NodeValue::Heading(NodeHeading {
                 level: 3,
                 setext: false,
                 closed: false,
             }),
         );
-        heading.append(text(arena, title));
-        block_quote.append(heading);
+        heading.append(text(&arena, title));
+        root.append(heading);
+        parts.push(to_commonmark(root));
     }
-    for block in blocks(arena, &quote.text) {
-        block_quote.append(block);
-    }
-    let attribution = node(arena, NodeValue::Paragraph);
-    append_attribution(arena, attribution, &quote.attribution);
-    block_quote.append(attribution);
-    block_quote
+    parts.push(quote.text.clone());
+    let root = node(&arena, NodeValue::Document);
+    let paragraph = node(&arena, NodeValue::Paragraph);
+    append_attribution(&arena, paragraph, &quote.attribution);
+    root.append(paragraph);
+    parts.push(to_commonmark(root));
+    parts
+        .join("\n\n")
+        .lines()
+        .map(|line| {
+            if line.is_empty() {
+                ">".to_owned()
+            } else {
+                format!("> {line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn append_attribution<'a>(arena: &'a Arena<'a>, paragraph: &'a AstNode<'a>, who: &Attribution) {
@@ -158,49 +247,30 @@ fn append_attribution<'a>(arena: &'a Arena<'a>, paragraph: &'a AstNode<'a>, who:
     }
 }
 
+/// The body as CommonMark, one string per block.
+pub(crate) fn body_markdown(body: &[Block]) -> Vec<String> {
+    body.iter()
+        .map(|block| match block {
+            Block::Markdown { markdown } => markdown.clone(),
+            Block::Quote(quote) => quote_markdown(quote),
+        })
+        .collect()
+}
+
 /// The body parsed as one document, so footnotes and references resolve
-/// across blocks, with each top-level node paired with the quote it stands
-/// for. Quotes go in as HTML comments that no block of the article contains,
-/// so writers can swap in their own rendering.
-pub(crate) fn body_nodes<'a, 'q>(
+/// across blocks (quotes included), with each top-level node paired with
+/// its quote parts when it is an attributed quote.
+pub(crate) fn body_nodes<'a>(
     arena: &'a Arena<'a>,
-    body: &'q [Block],
-) -> (&'a AstNode<'a>, Vec<(&'a AstNode<'a>, Option<&'q Quote>)>) {
-    let mut marker = String::from("newswire-quote");
-    while body.iter().any(|block| match block {
-        Block::Markdown { markdown } => markdown.contains(&marker),
-        Block::Quote(_) => false,
-    }) {
-        marker.push('-');
-    }
-    let placeholder = |index: usize| format!("<!-- {marker}:{index} -->");
-    let mut quotes = Vec::new();
-    let mut source = String::new();
-    for block in body {
-        match block {
-            Block::Markdown { markdown } => source.push_str(markdown),
-            Block::Quote(quote) => {
-                source.push_str(&placeholder(quotes.len()));
-                quotes.push(quote);
-            }
-        }
-        source.push_str("\n\n");
-    }
-    let root = parse(arena, &source);
-    let mut next_quote = 0;
+    body: &[Block],
+) -> (
+    &'a AstNode<'a>,
+    Vec<(&'a AstNode<'a>, Option<QuoteParts<'a>>)>,
+) {
+    let root = parse(arena, &body_markdown(body).join("\n\n"));
     let nodes = root
         .children()
-        .map(|child| {
-            let is_placeholder = next_quote < quotes.len()
-                && matches!(&child.data.borrow().value,
-                    NodeValue::HtmlBlock(html) if html.literal.trim() == placeholder(next_quote));
-            if is_placeholder {
-                next_quote += 1;
-                (child, Some(quotes[next_quote - 1]))
-            } else {
-                (child, None)
-            }
-        })
+        .map(|child| (child, quote_parts(child)))
         .collect();
     (root, nodes)
 }

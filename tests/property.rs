@@ -121,29 +121,6 @@ proptest! {
     }
 }
 
-/// The XML outputs parse as XML and the JSON outputs as JSON.
-fn assert_well_formed(format: Format, output: &str) -> Result<(), TestCaseError> {
-    match format {
-        Format::Rss | Format::Atom => {
-            let mut reader = quick_xml::Reader::from_str(output);
-            reader.config_mut().check_end_names = true;
-            loop {
-                match reader.read_event() {
-                    Ok(quick_xml::events::Event::Eof) => break,
-                    Ok(_) => {}
-                    Err(error) => return Err(TestCaseError::fail(format!("{format}: {error}"))),
-                }
-            }
-        }
-        Format::JsonFeed | Format::ArticleJson => {
-            serde_json::from_str::<serde_json::Value>(output)
-                .map_err(|error| TestCaseError::fail(format!("{format}: {error}")))?;
-        }
-        Format::Markdown | Format::Text | Format::Html => {}
-    }
-    Ok(())
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
@@ -154,7 +131,7 @@ proptest! {
         let article = newswire::read(source.as_bytes(), Format::Markdown, "gen.md").unwrap();
         for format in Format::ALL {
             let output = newswire::write_to_string(format, &article, &WriteOptions::default());
-            assert_well_formed(format, &output)?;
+            crate::util::assert_well_formed(format, &output).map_err(TestCaseError::fail)?;
         }
     }
 }

@@ -19,5 +19,7 @@ mod man;
 mod property;
 // Reader rules, checked on the model.
 mod reader;
+// Hostile and awkward inputs that once broke an output.
+mod regressions;
 // Cross-site scripting vectors against the sanitiser, and the markup it keeps.
 mod sanitise;

@@ -79,3 +79,27 @@ pub fn assert_golden(path: &Path, actual: &str) {
         );
     }
 }
+
+/// The XML outputs parse as XML and the JSON outputs as JSON.
+pub fn assert_well_formed(format: newswire::Format, output: &str) -> Result<(), String> {
+    use newswire::Format;
+    match format {
+        Format::Rss | Format::Atom => {
+            let mut reader = quick_xml::Reader::from_str(output);
+            reader.config_mut().check_end_names = true;
+            loop {
+                match reader.read_event() {
+                    Ok(quick_xml::events::Event::Eof) => break,
+                    Ok(_) => {}
+                    Err(error) => return Err(format!("{format}: {error}")),
+                }
+            }
+        }
+        Format::JsonFeed | Format::ArticleJson => {
+            serde_json::from_str::<serde_json::Value>(output)
+                .map_err(|error| format!("{format}: {error}"))?;
+        }
+        _ => {}
+    }
+    Ok(())
+}

@@ -4,7 +4,7 @@
 use super::{front_matter, meta};
 use crate::commonmark;
 use crate::error::{Error, Result};
-use crate::model::{Article, Attribution, Block, Discussion, Meta, Quote};
+use crate::model::{Article, Block, Discussion, Meta, Quote};
 use comrak::Arena;
 use comrak::nodes::{AstNode, NodeValue};
 
@@ -157,61 +157,18 @@ impl DiscussionParts {
     }
 }
 
-/// A block quote whose last paragraph starts with `—`, `―` or `--` and a
-/// space is an attributed quote; anything else stays a plain block quote.
-pub(crate) fn attributed_quote<'a>(node: &'a AstNode<'a>) -> Option<Quote> {
-    if !matches!(node.data.borrow().value, NodeValue::BlockQuote) {
-        return None;
-    }
-    let children: Vec<_> = node.children().collect();
-    let (last, rest) = children.split_last()?;
-    if !matches!(last.data.borrow().value, NodeValue::Paragraph) {
-        return None;
-    }
-    let line = commonmark::plain_text(last);
-    let attribution = ["— ", "― ", "-- "]
-        .iter()
-        .find_map(|dash| line.strip_prefix(dash))?;
-    let (name, role) = match attribution.split_once(',') {
-        Some((name, role)) => (
-            name.trim(),
-            Some(role.trim()).filter(|role| !role.is_empty()),
-        ),
-        None => (attribution.trim(), None),
-    };
-    if name.is_empty() {
-        return None;
-    }
-    let (title, content) = match rest.split_first() {
-        Some((first, content)) if matches!(first.data.borrow().value, NodeValue::Heading(_)) => (
-            Some(commonmark::plain_text(first).trim().to_owned()),
-            content,
-        ),
-        _ => (None, rest),
-    };
-    if content.is_empty() {
-        return None;
-    }
-    let cite = last
-        .descendants()
-        .find_map(|inline| match &inline.data.borrow().value {
-            NodeValue::Link(link) if commonmark::plain_text(inline).trim() == name => {
-                Some(link.url.clone())
-            }
-            _ => None,
-        });
-    let text = content
+/// A block quote that is an attributed quote, as the model holds it.
+fn attributed_quote<'a>(node: &'a AstNode<'a>) -> Option<Quote> {
+    let parts = commonmark::quote_parts(node)?;
+    let text = parts
+        .content
         .iter()
         .map(|block| commonmark::to_commonmark(block))
         .collect::<Vec<_>>()
         .join("\n\n");
     Some(Quote {
-        title,
+        title: parts.title,
         text,
-        attribution: Attribution {
-            name: name.to_owned(),
-            role: role.map(str::to_owned),
-            cite,
-        },
+        attribution: parts.attribution,
     })
 }

@@ -7,7 +7,8 @@
 
 use super::{WriteOptions, byline, credit_line, program_line};
 use crate::commonmark;
-use crate::model::{Article, Discussion, Image, Quote};
+use crate::commonmark::QuoteParts;
+use crate::model::{Article, Discussion, Image};
 use comrak::Arena;
 use comrak::nodes::{NodeHtmlBlock, NodeValue};
 use quick_xml::escape::escape;
@@ -119,9 +120,19 @@ pub(crate) fn content(article: &Article) -> String {
     let (root, nodes) = commonmark::body_nodes(&arena, &article.body);
     for (node, quote) in nodes {
         if let Some(quote) = quote {
+            // Rendered from the whole document's tree, so footnote
+            // references inside the quote keep their numbers.
+            let figure = quote_figure(&quote);
+            for child in quote
+                .content
+                .iter()
+                .chain(node.children().collect::<Vec<_>>().iter())
+            {
+                child.detach();
+            }
             node.data.borrow_mut().value = NodeValue::HtmlBlock(NodeHtmlBlock {
                 block_type: 6,
-                literal: quote_figure(quote),
+                literal: figure,
             });
         }
     }
@@ -157,8 +168,14 @@ fn image_figure(image: &Image) -> String {
 
 /// `<figure class="quote">` with the title, the `blockquote` and a
 /// `figcaption` of `— <cite>Name</cite>, Role`.
-fn quote_figure(quote: &Quote) -> String {
+fn quote_figure(quote: &QuoteParts<'_>) -> String {
     let who = &quote.attribution;
+    let text: String = quote
+        .content
+        .iter()
+        .map(|block| commonmark::to_html(block))
+        .collect();
+    let text = text.trim_end();
     let mut html = String::from("<figure class=\"quote\">");
     if let Some(title) = &quote.title {
         html.push_str(&format!("<h3>{}</h3>", escape(title.as_str())));
@@ -168,14 +185,14 @@ fn quote_figure(quote: &Quote) -> String {
         Some(cite) => {
             let cite = escape(cite.as_str());
             html.push_str(&format!("<blockquote cite=\"{cite}\">"));
-            html.push_str(commonmark::markdown_to_html(&quote.text).trim_end());
+            html.push_str(text);
             html.push_str(&format!(
                 "</blockquote><figcaption>— <cite><a href=\"{cite}\">{name}</a></cite>"
             ));
         }
         None => {
             html.push_str("<blockquote>");
-            html.push_str(commonmark::markdown_to_html(&quote.text).trim_end());
+            html.push_str(text);
             html.push_str(&format!("</blockquote><figcaption>— <cite>{name}</cite>"));
         }
     }

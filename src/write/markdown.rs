@@ -3,7 +3,7 @@
 
 use super::{WriteOptions, byline_and_date, credit_line, program_line};
 use crate::commonmark;
-use crate::model::{Article, Block, Discussion, Meta};
+use crate::model::{Article, Discussion, Meta};
 use comrak::Arena;
 use comrak::nodes::{ListType, NodeHeading, NodeLink, NodeList, NodeValue};
 use saphyr::{Mapping, Scalar, Yaml, YamlEmitter};
@@ -20,12 +20,7 @@ pub fn write(article: &Article, options: &WriteOptions, out: &mut dyn io::Write)
     } else {
         parts.push(front_matter(&article.meta));
     }
-    for block in &article.body {
-        parts.push(match block {
-            Block::Markdown { markdown } => markdown.clone(),
-            Block::Quote(quote) => commonmark::to_commonmark(commonmark::quote_node(&arena, quote)),
-        });
-    }
+    parts.extend(commonmark::body_markdown(&article.body));
     if let Some(discussion) = &article.discussion {
         parts.push(discussion_markdown(&arena, discussion));
     }

@@ -4,7 +4,8 @@
 
 use super::{WriteOptions, absolute_url, byline_and_date, credit_line, program_line};
 use crate::commonmark;
-use crate::model::{Article, Discussion, Quote};
+use crate::commonmark::QuoteParts;
+use crate::model::{Article, Discussion};
 use comrak::Arena;
 use comrak::nodes::{AstNode, ListType, NodeList, NodeValue};
 use std::collections::HashMap;
@@ -31,7 +32,8 @@ pub fn write(article: &Article, options: &WriteOptions, out: &mut dyn io::Write)
         text.paragraph(summary, "", "");
     }
     text.content(article);
-    out.write_all(text.out.trim_end().as_bytes())?;
+    let written = commonmark::without_forbidden_chars(text.out);
+    out.write_all(written.trim_end().as_bytes())?;
     out.write_all(b"\n")
 }
 
@@ -44,8 +46,9 @@ pub(crate) fn content_text(article: &Article) -> String {
         ..TextWriter::default()
     };
     text.content(article);
-    text.out.truncate(text.out.trim_end().len());
-    text.out
+    let mut written = commonmark::without_forbidden_chars(text.out);
+    written.truncate(written.trim_end().len());
+    written
 }
 
 /// What a `[n]` refers to.
@@ -88,7 +91,7 @@ impl TextWriter {
         let (_, nodes) = commonmark::body_nodes(&arena, &article.body);
         for (node, quote) in nodes {
             match quote {
-                Some(quote) => self.quote(quote),
+                Some(quote) => self.quote(&quote),
                 None => self.block(node, ""),
             }
         }
@@ -309,12 +312,11 @@ impl TextWriter {
         text
     }
 
-    fn quote(&mut self, quote: &Quote) {
+    fn quote<'a>(&mut self, quote: &QuoteParts<'a>) {
         if let Some(title) = &quote.title {
             self.paragraph(title, INDENT, INDENT);
         }
-        let arena = Arena::new();
-        for block in commonmark::blocks(&arena, &quote.text) {
+        for block in &quote.content {
             self.block(block, INDENT);
         }
         let who = &quote.attribution;

@@ -1,0 +1,67 @@
+//! Hostile and awkward articles kept under `tests/regressions/`: each one
+//! converts to every format, the structured outputs are well-formed, and
+//! Markdown output is a fixed point. Inputs a fuzzer finds go here too.
+
+use crate::util::{assert_well_formed, root};
+use newswire::{Channel, Format, WriteOptions};
+
+#[test]
+fn every_regression_input_converts_cleanly() {
+    let mut inputs: Vec<_> = std::fs::read_dir(root().join("tests/regressions"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    inputs.sort();
+    assert!(!inputs.is_empty());
+    let options = WriteOptions {
+        channel: Channel {
+            link: Some("https://example.com/".into()),
+            ..Channel::default()
+        },
+        ..WriteOptions::default()
+    };
+    for path in inputs {
+        let name = path.display().to_string();
+        let Ok(article) = newswire::read(&std::fs::read(&path).unwrap(), Format::Markdown, &name)
+        else {
+            continue;
+        };
+        for format in Format::ALL {
+            let output = newswire::write_to_string(format, &article, &options);
+            assert_well_formed(format, &output).unwrap_or_else(|error| panic!("{name}: {error}"));
+            for forbidden in ['\u{0}', '\u{1}', '\u{1b}'] {
+                assert!(
+                    !output.contains(forbidden),
+                    "{name}: {format} holds U+{:04X}",
+                    u32::from(forbidden)
+                );
+            }
+        }
+        let once = newswire::write_to_string(Format::Markdown, &article, &options);
+        let again = newswire::read(once.as_bytes(), Format::Markdown, &name).unwrap();
+        let twice = newswire::write_to_string(Format::Markdown, &again, &options);
+        assert_eq!(once, twice, "{name}: Markdown is a fixed point");
+    }
+}
+
+#[test]
+fn footnotes_inside_quotes_survive_every_output() {
+    let bytes = std::fs::read(root().join("tests/regressions/footnote-in-quote.md")).unwrap();
+    let article = newswire::read(&bytes, Format::Markdown, "f.md").unwrap();
+    let options = WriteOptions::default();
+    let markdown = newswire::write_to_string(Format::Markdown, &article, &options);
+    assert!(
+        markdown.contains("> Said it.[^a]") && markdown.contains("[^a]:"),
+        "{markdown}"
+    );
+    let html = newswire::write_to_string(Format::Html, &article, &options);
+    assert!(
+        html.contains("<a href=\"#fn-a\" id=\"fnref-a\">1</a>"),
+        "{html}"
+    );
+    let text = newswire::write_to_string(Format::Text, &article, &options);
+    assert!(
+        text.contains("Said it.[1]") && text.contains("[1] Where."),
+        "{text}"
+    );
+}
