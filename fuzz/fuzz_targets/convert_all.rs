@@ -26,12 +26,20 @@ fuzz_target!(|data: &[u8]| {
                 newswire::read(output.as_bytes(), Format::Markdown, "again.md")
                     .expect("Markdown output reads back");
             }
-            Format::Text | Format::Html => {}
+            Format::Html => assert!(
+                !output.contains(|c: char| c < ' ' && !matches!(c, '\t' | '\n' | '\r')),
+                "control character in HTML output"
+            ),
+            Format::Text => {}
         }
     }
 });
 
 fn assert_well_formed(xml: &str) {
+    // quick-xml does not check characters; XML 1.0 forbids most C0 controls.
+    if let Some(c) = xml.chars().find(|&c| c < ' ' && !matches!(c, '\t' | '\n' | '\r')) {
+        panic!("control character U+{:04X} in XML output", u32::from(c));
+    }
     let mut reader = Reader::from_str(xml);
     reader.config_mut().check_end_names = true;
     loop {
