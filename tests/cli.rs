@@ -1,4 +1,4 @@
-use crate::util::{root, run, run_in, stderr, stdout};
+use crate::util::{assert_fails, root, run, run_in, stderr, stdout};
 use std::path::Path;
 
 const SAMPLE: &str = "samples/syria-what-happens-now.md";
@@ -93,12 +93,7 @@ fn all_formats_for_several_inputs_into_a_directory() {
 #[test]
 fn several_outputs_without_a_directory_is_a_usage_error() {
     let output = run(&["convert", SAMPLE, "-t", "md,txt"], b"");
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("need --out-dir"),
-        "{}",
-        stderr(&output)
-    );
+    assert_fails(&output, 2, "need --out-dir");
 }
 
 #[test]

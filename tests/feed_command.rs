@@ -1,4 +1,4 @@
-use crate::util::{root, run, run_in, stderr, stdout};
+use crate::util::{assert_fails, root, run, run_in, stderr, stdout};
 
 const CHANNEL: [&str; 4] = ["--title", "Samples", "--link", "https://example.com/"];
 
@@ -156,12 +156,7 @@ fn one_bad_article_fails_the_run_and_writes_nothing() {
     let mut args = vec!["feed", inputs, "-t", "rss", "-o", target_name];
     args.extend(CHANNEL);
     let output = run(&args, b"");
-    assert_eq!(output.status.code(), Some(65));
-    assert!(
-        stderr(&output).contains("bad.md:3:12: `published` is not a date"),
-        "{}",
-        stderr(&output)
-    );
+    assert_fails(&output, 65, "bad.md:3:12: `published` is not a date");
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "previous feed");
     args.push("--skip-invalid");
     let output = run(&args, b"");
@@ -202,12 +197,7 @@ fn duplicate_ids_fail_the_feed() {
         &feed_args(&["samples/op-ed-local-news.md", "-t", "rss"]),
         b"",
     );
-    assert_eq!(output.status.code(), Some(65));
-    assert!(
-        stderr(&output).contains("is also the id of"),
-        "{}",
-        stderr(&output)
-    );
+    assert_fails(&output, 65, "is also the id of");
 }
 
 #[test]
@@ -315,12 +305,7 @@ fn convert_writes_one_item_feeds_and_all_seven_formats() {
 fn rss_of_an_article_without_url_needs_a_link() {
     let article = b"---\ntitle: T\npublished: 2024-01-02\n---\nBody.\n";
     let output = run(&["convert", "-t", "rss"], article);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("give --link URL"),
-        "{}",
-        stderr(&output)
-    );
+    assert_fails(&output, 2, "give --link URL");
     let output = run(
         &["convert", "-t", "rss", "--link", "https://example.com/"],
         article,

@@ -103,3 +103,10 @@ pub fn assert_well_formed(format: newswire::Format, output: &str) -> Result<(), 
     }
     Ok(())
 }
+
+/// Checks a run failed with `status` and said `message` on standard error.
+pub fn assert_fails(output: &Output, status: i32, message: &str) {
+    let error = stderr(output);
+    assert_eq!(output.status.code(), Some(status), "{error}");
+    assert!(error.contains(message), "expected {message:?} in: {error}");
+}

@@ -76,36 +76,16 @@ pub(crate) fn read(root: Node, file: &str) -> std::result::Result<Meta, Vec<Erro
     let published = keep.ok(reader
         .required(fields.published, "published")
         .and_then(|entry| reader.date(&entry)));
-    let url = keep
-        .ok(fields.url.map(|entry| reader.url(&entry)).transpose())
-        .flatten();
-    let updated = keep
-        .ok(fields.updated.map(|entry| reader.date(&entry)).transpose())
-        .flatten();
-    let authors = keep
-        .ok(fields
-            .authors
-            .map(|entry| reader.authors(&entry))
-            .transpose())
-        .flatten();
-    let summary = keep.ok(reader.optional_string(fields.summary)).flatten();
-    let language = keep
-        .ok(fields
-            .language
-            .map(|entry| reader.language(&entry))
-            .transpose())
-        .flatten();
-    let program = keep.ok(reader.optional_string(fields.program)).flatten();
-    let publisher = keep.ok(reader.optional_string(fields.publisher)).flatten();
-    let image = keep
-        .ok(fields.image.map(|entry| reader.image(&entry)).transpose())
-        .flatten();
-    let discussion_heading = keep
-        .ok(reader.optional_string(fields.discussion_heading))
-        .flatten();
-    let draft = keep
-        .ok(fields.draft.map(|entry| reader.flag(&entry)).transpose())
-        .flatten();
+    let url = keep.field(fields.url, |entry| reader.url(entry));
+    let updated = keep.field(fields.updated, |entry| reader.date(entry));
+    let authors = keep.field(fields.authors, |entry| reader.authors(entry));
+    let summary = keep.field(fields.summary, |entry| reader.string(entry));
+    let language = keep.field(fields.language, |entry| reader.language(entry));
+    let program = keep.field(fields.program, |entry| reader.string(entry));
+    let publisher = keep.field(fields.publisher, |entry| reader.string(entry));
+    let image = keep.field(fields.image, |entry| reader.image(entry));
+    let discussion_heading = keep.field(fields.discussion_heading, |entry| reader.string(entry));
+    let draft = keep.field(fields.draft, |entry| reader.flag(entry));
     let mut tags = Vec::new();
     for entry in &fields.tags {
         for tag in keep.ok(reader.tags(entry)).unwrap_or_default() {
@@ -114,9 +94,7 @@ pub(crate) fn read(root: Node, file: &str) -> std::result::Result<Meta, Vec<Erro
             }
         }
     }
-    let id = keep
-        .ok(fields.id.map(|entry| reader.string(&entry)).transpose())
-        .flatten();
+    let id = keep.field(fields.id, |entry| reader.string(entry));
     let (Some(title), Some(published), true) = (title, published, errors.is_empty()) else {
         return Err(errors);
     };
@@ -147,6 +125,15 @@ struct Keep<'e>(&'e mut Vec<Error>);
 impl Keep<'_> {
     fn ok<T>(&mut self, result: Result<T>) -> Option<T> {
         result.map_err(|error| self.0.push(error)).ok()
+    }
+
+    /// An optional key read with `read`, when it is there and valid.
+    fn field<T>(
+        &mut self,
+        entry: Option<Entry>,
+        read: impl FnOnce(&Entry) -> Result<T>,
+    ) -> Option<T> {
+        self.ok(entry.as_ref().map(read).transpose()).flatten()
     }
 }
 
@@ -233,10 +220,6 @@ impl Reader<'_> {
             | Value::Datetime(text) => Ok(text.clone()),
             _ => Err(self.wrong_type(key, node, "a string")),
         }
-    }
-
-    fn optional_string(&self, entry: Option<Entry>) -> Result<Option<String>> {
-        entry.map(|entry| self.string(&entry)).transpose()
     }
 
     fn flag(&self, entry: &Entry) -> Result<bool> {
