@@ -220,7 +220,7 @@ fn generate(dir: &PathBuf, count: usize) -> usize {
         let quotes = 1 + next(3);
         for paragraph in 0..paragraphs {
             let mut sentence = Vec::new();
-            for word in 0..45 + next(20) {
+            for word in 0..28 + next(14) {
                 let token = words[next(words.len())];
                 sentence.push(match word % 17 {
                     3 => format!("*{token}*"),
