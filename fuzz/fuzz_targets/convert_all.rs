@@ -37,7 +37,10 @@ fuzz_target!(|data: &[u8]| {
 
 fn assert_well_formed(xml: &str) {
     // quick-xml does not check characters; XML 1.0 forbids most C0 controls.
-    if let Some(c) = xml.chars().find(|&c| c < ' ' && !matches!(c, '\t' | '\n' | '\r')) {
+    if let Some(c) = xml
+        .chars()
+        .find(|&c| c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+    {
         panic!("control character U+{:04X} in XML output", u32::from(c));
     }
     let mut reader = Reader::from_str(xml);
@@ -46,7 +49,10 @@ fn assert_well_formed(xml: &str) {
         match reader.read_event() {
             Ok(Event::Eof) => break,
             Ok(_) => {}
-            Err(error) => panic!("malformed XML at {}: {error}\n{xml}", reader.buffer_position()),
+            Err(error) => panic!(
+                "malformed XML at {}: {error}\n{xml}",
+                reader.buffer_position()
+            ),
         }
     }
 }
