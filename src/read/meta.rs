@@ -155,6 +155,15 @@ pub(crate) fn is_language_tag(tag: &str) -> bool {
     oxilangtag::LanguageTag::parse(tag).is_ok()
 }
 
+/// An address feeds can carry: `local@domain`, no spaces or brackets.
+fn is_email(email: &str) -> bool {
+    email.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty() && domain.contains('.') && !domain.contains('@')
+    }) && !email
+        .chars()
+        .any(|c| c.is_whitespace() || c == '<' || c == '>')
+}
+
 /// Checks a URL is absolute, as ids, links and feed readers need.
 pub(crate) fn is_absolute_url(url: &str) -> bool {
     ammonia::Url::parse(url).is_ok_and(|url| url.has_host() || url.scheme() == "urn")
@@ -269,42 +278,36 @@ impl Reader<'_> {
         }
     }
 
-    /// An address feeds can carry: `local@domain`, no spaces.
-    fn email(&self, entry: &Entry) -> Result<String> {
-        let email = self.string(entry)?;
-        let valid = email.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty() && domain.contains('.') && !domain.contains('@')
-        }) && !email
-            .chars()
-            .any(|c| c.is_whitespace() || c == '<' || c == '>');
-        if valid {
-            Ok(email)
+    /// A string that passes `valid`, or an error saying what was expected.
+    fn checked(&self, entry: &Entry, valid: fn(&str) -> bool, expected: &str) -> Result<String> {
+        let text = self.string(entry)?;
+        if valid(&text) {
+            Ok(text)
         } else {
             Err(Error::invalid_input(
                 self.file,
                 entry.value.line,
                 entry.value.column,
-                format!(
-                    "`email` is not an e-mail address: {email:?}; expected one such as name@example.com"
-                ),
+                format!("`{}` is not {expected}", entry.key)
+                    .replace("{text}", &format!("{text:?}")),
             ))
         }
     }
 
+    fn email(&self, entry: &Entry) -> Result<String> {
+        self.checked(
+            entry,
+            is_email,
+            "an e-mail address: {text}; expected one such as name@example.com",
+        )
+    }
+
     fn language(&self, entry: &Entry) -> Result<String> {
-        let tag = self.string(entry)?;
-        if is_language_tag(&tag) {
-            Ok(tag)
-        } else {
-            Err(Error::invalid_input(
-                self.file,
-                entry.value.line,
-                entry.value.column,
-                format!(
-                    "`language` is not a BCP 47 tag: {tag:?}; expected one such as `en`, `ar` or `pt-BR`"
-                ),
-            ))
-        }
+        self.checked(
+            entry,
+            is_language_tag,
+            "a BCP 47 tag: {text}; expected one such as `en`, `ar` or `pt-BR`",
+        )
     }
 
     fn authors(&self, entry: &Entry) -> Result<Vec<Author>> {
