@@ -590,3 +590,24 @@ fn a_read_only_directory_exits_74_and_keeps_the_old_file() {
     );
     assert_eq!(output.status.code(), Some(74), "{}", stderr(&output));
 }
+
+#[test]
+fn two_inputs_with_one_output_name_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["a", "b"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        std::fs::copy(root().join(SAMPLE), dir.path().join(sub).join("same.md")).unwrap();
+    }
+    let out = dir.path().join("out");
+    let output = run_in(
+        dir.path(),
+        &["convert", "a", "b", "-t", "txt", "--out-dir", "out"],
+        b"",
+    );
+    assert_fails(
+        &output,
+        2,
+        "two inputs would both be written to out/same.txt",
+    );
+    assert!(!out.exists() || std::fs::read_dir(&out).unwrap().next().is_none());
+}

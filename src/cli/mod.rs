@@ -120,6 +120,9 @@ fn plan(args: &ConvertArgs, limit: u64) -> Result<Plan, Error> {
             formats.len()
         )));
     }
+    if let Some(dir) = &args.out_dir {
+        check_output_names(dir, &inputs, &formats)?;
+    }
     let channel = args.channel.channel();
     channel.validate("the command line")?;
     Ok(Plan {
@@ -215,26 +218,52 @@ fn expand_inputs(given: &[PathBuf]) -> Result<Vec<Input>, Error> {
 }
 
 impl Plan {
+    /// Converts every input. Into a directory, inputs are shared among as
+    /// many threads as there are cores; errors come back in input order.
     fn run(&self, args: &ConvertArgs) -> Vec<Error> {
-        let mut errors = Vec::new();
-        let mut written = HashSet::new();
-        for input in &self.inputs {
-            if let Err(error) = self.convert_one(input, args, &mut written) {
-                let stop = error.is_broken_pipe();
-                errors.push(error);
-                if stop {
-                    break;
-                }
-            }
-        }
-        errors
+        let Some(dir) = &args.out_dir else {
+            return self
+                .inputs
+                .iter()
+                .filter_map(|input| self.convert_one(input, None, args).err())
+                .collect();
+        };
+        let workers = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(self.inputs.len());
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let mut failures: Vec<(usize, Error)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut failures = Vec::new();
+                        loop {
+                            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(input) = self.inputs.get(index) else {
+                                break;
+                            };
+                            if let Err(error) = self.convert_one(input, Some(dir), args) {
+                                failures.push((index, error));
+                            }
+                        }
+                        failures
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|handle| handle.join().unwrap_or_default())
+                .collect()
+        });
+        failures.sort_by_key(|(index, _)| *index);
+        failures.into_iter().map(|(_, error)| error).collect()
     }
 
     fn convert_one(
         &self,
         input: &Input,
+        dir: Option<&Path>,
         args: &ConvertArgs,
-        written: &mut HashSet<PathBuf>,
     ) -> Result<(), Error> {
         let bytes = input.read(self.limit)?;
         let from = self.from.unwrap_or_else(|| input.format());
@@ -253,23 +282,32 @@ impl Plan {
             let mut document = Vec::new();
             newswire::write(format, &article, &self.options, &mut document)
                 .map_err(|error| Error::write_output("-", error))?;
-            match (&args.out_dir, &args.output) {
-                (Some(dir), _) => {
-                    let path = output_path(dir, input, format)?;
-                    if !written.insert(path.clone()) {
-                        return Err(Error::invalid_options(format!(
-                            "two inputs would both be written to {}; rename one",
-                            path.display()
-                        )));
-                    }
-                    write_file(&path, &document)?;
-                }
+            match (dir, &args.output) {
+                (Some(dir), _) => write_file(&output_path(dir, input, format)?, &document)?,
                 (None, Some(path)) if path.as_os_str() != "-" => write_file(path, &document)?,
                 _ => write_stdout(&document)?,
             }
         }
         Ok(())
     }
+}
+
+/// Refuses a run in which two inputs would be written to the same file,
+/// before anything is written.
+fn check_output_names(dir: &Path, inputs: &[Input], formats: &[Format]) -> Result<(), Error> {
+    let mut seen = HashSet::new();
+    for input in inputs {
+        for &format in formats {
+            let path = output_path(dir, input, format)?;
+            if !seen.insert(path.clone()) {
+                return Err(Error::invalid_options(format!(
+                    "two inputs would both be written to {}; rename one",
+                    path.display()
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `DIR/<input stem><format suffix>`; the stem is the input's file name
