@@ -221,42 +221,14 @@ impl Plan {
     /// Converts every input. Into a directory, inputs are shared among as
     /// many threads as there are cores; errors come back in input order.
     fn run(&self, args: &ConvertArgs) -> Vec<Error> {
-        let Some(dir) = &args.out_dir else {
-            return self
-                .inputs
-                .iter()
-                .filter_map(|input| self.convert_one(input, None, args).err())
-                .collect();
+        let dir = args.out_dir.as_deref();
+        let convert = |input: &Input| self.convert_one(input, dir, args).err();
+        let results = match dir {
+            Some(_) => in_parallel(&self.inputs, convert),
+            // Standard output and one file keep strict input order.
+            None => self.inputs.iter().map(convert).collect(),
         };
-        let workers = std::thread::available_parallelism()
-            .map_or(1, usize::from)
-            .min(self.inputs.len());
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let mut failures: Vec<(usize, Error)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers)
-                .map(|_| {
-                    scope.spawn(|| {
-                        let mut failures = Vec::new();
-                        loop {
-                            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            let Some(input) = self.inputs.get(index) else {
-                                break;
-                            };
-                            if let Err(error) = self.convert_one(input, Some(dir), args) {
-                                failures.push((index, error));
-                            }
-                        }
-                        failures
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|handle| handle.join().unwrap_or_default())
-                .collect()
-        });
-        failures.sort_by_key(|(index, _)| *index);
-        failures.into_iter().map(|(_, error)| error).collect()
+        results.into_iter().flatten().collect()
     }
 
     fn convert_one(
@@ -290,6 +262,42 @@ impl Plan {
         }
         Ok(())
     }
+}
+
+/// `work` applied to every item on every core, the results in item order.
+/// Each thread takes the next item as it finishes one, so a slow article
+/// does not hold up the rest.
+fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(items.len());
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(index) else { break };
+                        done.push((index, work(item)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    results.sort_by_key(|(index, _)| *index);
+    results.into_iter().map(|(_, result)| result).collect()
 }
 
 /// Refuses a run in which two inputs would be written to the same file,
@@ -414,10 +422,12 @@ fn feed(args: &FeedArgs, limit: u64) -> Result<(), Vec<Error>> {
     let mut errors = Vec::new();
     let mut articles: Vec<Article> = Vec::new();
     let mut sources: HashMap<String, String> = HashMap::new();
-    for input in &inputs {
-        let article = input
+    let read = |input: &Input| {
+        input
             .read(limit)
-            .and_then(|bytes| newswire::read(&bytes, input.format(), &input.name()));
+            .and_then(|bytes| newswire::read(&bytes, input.format(), &input.name()))
+    };
+    for (input, article) in inputs.iter().zip(in_parallel(&inputs, read)) {
         match article {
             Ok(article) if article.meta.draft && !args.include_drafts => {}
             Ok(article) => {

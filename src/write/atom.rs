@@ -1,7 +1,7 @@
 //! Atom 1.0 (RFC 4287), built with `atom_syndication`'s types.
 
 use super::feed::{
-    GENERATOR, Item, MEDIA_NAMESPACE, NEWSWIRE_NAMESPACE, NEWSWIRE_PREFIX, extension_map,
+    GENERATOR, Item, MEDIA_NAMESPACE, NEWSWIRE_NAMESPACE, NEWSWIRE_PREFIX, extension_map, map_items,
 };
 use crate::feed::Feed;
 use crate::model::Author;
@@ -49,11 +49,7 @@ pub fn write(feed: &Feed, out: &mut dyn io::Write) -> io::Result<()> {
             ..Generator::default()
         }),
         lang: info.language.clone(),
-        entries: feed
-            .articles
-            .iter()
-            .map(|article| entry(&Item::new(article)))
-            .collect(),
+        entries: map_items(&feed.articles, |item| entry(&item)),
         ..atom_syndication::Feed::default()
     };
     document

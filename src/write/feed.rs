@@ -52,6 +52,37 @@ impl<'a> Item<'a> {
     }
 }
 
+/// Turns every article into a feed entry with `make`, on every core, in
+/// order: rendering and sanitising each article's HTML is the costly part.
+pub(crate) fn map_items<T: Send>(
+    articles: &[Article],
+    make: impl Fn(Item<'_>) -> T + Sync,
+) -> Vec<T> {
+    let workers = std::thread::available_parallelism().map_or(1, usize::from);
+    let chunk = articles.len().div_ceil(workers).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = articles
+            .chunks(chunk)
+            .map(|chunk| {
+                scope.spawn(|| {
+                    chunk
+                        .iter()
+                        .map(|article| make(Item::new(article)))
+                        .collect::<Vec<T>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
 /// The first paragraph's text, for feeds that want a description.
 fn lead_paragraph(article: &Article) -> Option<String> {
     article.body.iter().find_map(|block| {

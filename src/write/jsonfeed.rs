@@ -1,6 +1,6 @@
 //! JSON Feed 1.1, serialised with serde from typed structs.
 
-use super::feed::{Item, NewswireData};
+use super::feed::{Item, NewswireData, map_items};
 use super::text;
 use crate::feed::Feed;
 use crate::model::Author;
@@ -81,11 +81,7 @@ pub fn write(feed: &Feed, out: &mut dyn io::Write) -> io::Result<()> {
         description: info.description.clone(),
         language: info.language.clone(),
         authors: authors(&info.authors),
-        items: feed
-            .articles
-            .iter()
-            .map(|article| item(Item::new(article)))
-            .collect(),
+        items: map_items(&feed.articles, item),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     out.write_all(b"\n")

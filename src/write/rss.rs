@@ -3,7 +3,7 @@
 //! `content:encoded`, the lead image in `media:content`.
 
 use super::feed::{
-    GENERATOR, Item, MEDIA_NAMESPACE, NEWSWIRE_NAMESPACE, NEWSWIRE_PREFIX, extension_map,
+    GENERATOR, Item, MEDIA_NAMESPACE, NEWSWIRE_NAMESPACE, NEWSWIRE_PREFIX, extension_map, map_items,
 };
 use crate::feed::Feed;
 use rss::extension::Extension;
@@ -25,11 +25,7 @@ pub fn write(feed: &Feed, out: &mut dyn io::Write) -> io::Result<()> {
         language: info.language.clone(),
         last_build_date: Some(feed.updated().to_rfc2822()),
         generator: Some(GENERATOR.to_owned()),
-        items: feed
-            .articles
-            .iter()
-            .map(|article| item(&Item::new(article)))
-            .collect(),
+        items: map_items(&feed.articles, |entry| item(&entry)),
         ..Channel::default()
     };
     if let Some(feed_url) = &info.feed_url {
