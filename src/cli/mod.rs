@@ -509,10 +509,19 @@ fn write_stdout(document: &[u8]) -> Result<(), Error> {
 }
 
 /// Writes beside the target and renames into place, so a reader never sees
-/// half a file and a failure leaves any earlier file as it was.
+/// half a file and a failure leaves any earlier file as it was. A device
+/// or pipe (`/dev/null`, a FIFO) is written to directly: renaming over it
+/// would replace it with a regular file.
 fn write_file(path: &Path, document: &[u8]) -> Result<(), Error> {
     let name = path.display().to_string();
     let fail = |error: io::Error| Error::write_output(&name, error);
+    if std::fs::metadata(path).is_ok_and(|meta| !meta.is_file() && !meta.is_dir()) {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut special| special.write_all(document))
+            .map_err(fail);
+    }
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
