@@ -255,9 +255,11 @@ impl Plan {
             newswire::write(format, &article, &self.options, &mut document)
                 .map_err(|error| Error::write_output("-", error))?;
             match (dir, &args.output) {
-                (Some(dir), _) => write_file(&output_path(dir, input, format)?, &document)?,
-                (None, Some(path)) if path.as_os_str() != "-" => write_file(path, &document)?,
-                _ => write_stdout(&document)?,
+                (Some(dir), _) => write_file(&output_path(dir, input, format)?, whole(&document))?,
+                (None, Some(path)) if path.as_os_str() != "-" => {
+                    write_file(path, whole(&document))?
+                }
+                _ => write_stdout(whole(&document))?,
             }
         }
         Ok(())
@@ -388,7 +390,7 @@ fn check(args: &CheckArgs, limit: u64) -> Result<(), Vec<Error>> {
             .map(|finding| format!("{finding}\n"))
             .collect()
     };
-    write_stdout(report.as_bytes()).map_err(|error| vec![error])?;
+    write_stdout(whole(report.as_bytes())).map_err(|error| vec![error])?;
     if !unreadable.is_empty() {
         return Err(unreadable);
     }
@@ -458,12 +460,11 @@ fn feed(args: &FeedArgs, limit: u64) -> Result<(), Vec<Error>> {
     if let Some(limit) = args.limit {
         feed.truncate(limit);
     }
-    let mut document = Vec::new();
-    newswire::write_feed(format, &feed, &mut document)
-        .map_err(|error| vec![Error::write_output("-", error)])?;
+    // Streamed straight into the output: a feed is mostly its content.
+    let write = |out: &mut dyn Write| newswire::write_feed(format, &feed, out);
     match &args.output {
-        Some(path) if path.as_os_str() != "-" => write_file(path, &document),
-        _ => write_stdout(&document),
+        Some(path) if path.as_os_str() != "-" => write_file(path, write),
+        _ => write_stdout(write),
     }
     .map_err(|error| vec![error])
 }
@@ -500,10 +501,18 @@ fn feed_channel(args: &FeedArgs, limit: u64) -> Result<Channel, Error> {
     Ok(channel)
 }
 
-fn write_stdout(document: &[u8]) -> Result<(), Error> {
-    let mut stdout = io::stdout().lock();
-    stdout
-        .write_all(document)
+/// A document already in memory.
+fn whole(document: &[u8]) -> impl WriteDocument + '_ {
+    move |out: &mut dyn Write| out.write_all(document)
+}
+
+/// Something that writes a whole document into an output.
+trait WriteDocument: FnOnce(&mut dyn Write) -> io::Result<()> {}
+impl<F: FnOnce(&mut dyn Write) -> io::Result<()>> WriteDocument for F {}
+
+fn write_stdout(write: impl WriteDocument) -> Result<(), Error> {
+    let mut stdout = io::BufWriter::new(io::stdout().lock());
+    write(&mut stdout)
         .and_then(|()| stdout.flush())
         .map_err(|error| Error::write_output("-", error))
 }
@@ -512,14 +521,18 @@ fn write_stdout(document: &[u8]) -> Result<(), Error> {
 /// half a file and a failure leaves any earlier file as it was. A device
 /// or pipe (`/dev/null`, a FIFO) is written to directly: renaming over it
 /// would replace it with a regular file.
-fn write_file(path: &Path, document: &[u8]) -> Result<(), Error> {
+fn write_file(path: &Path, write: impl WriteDocument) -> Result<(), Error> {
     let name = path.display().to_string();
     let fail = |error: io::Error| Error::write_output(&name, error);
     if std::fs::metadata(path).is_ok_and(|meta| !meta.is_file() && !meta.is_dir()) {
         return std::fs::OpenOptions::new()
             .write(true)
             .open(path)
-            .and_then(|mut special| special.write_all(document))
+            .and_then(|special| {
+                let mut out = io::BufWriter::new(special);
+                write(&mut out)?;
+                out.flush()
+            })
             .map_err(fail);
     }
     let dir = match path.parent() {
@@ -531,7 +544,9 @@ fn write_file(path: &Path, document: &[u8]) -> Result<(), Error> {
         .prefix(".newswire-")
         .tempfile_in(dir)
         .map_err(fail)?;
-    temporary.write_all(document).map_err(fail)?;
+    let mut out = io::BufWriter::new(temporary.as_file_mut());
+    write(&mut out).and_then(|()| out.flush()).map_err(fail)?;
+    drop(out);
     temporary.as_file().sync_all().map_err(fail)?;
     temporary.persist(path).map_err(|error| fail(error.error))?;
     Ok(())

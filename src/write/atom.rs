@@ -49,7 +49,7 @@ pub fn write(feed: &Feed, out: &mut dyn io::Write) -> io::Result<()> {
             ..Generator::default()
         }),
         lang: info.language.clone(),
-        entries: map_items(&feed.articles, |item| entry(&item)),
+        entries: map_items(&feed.articles, entry),
         ..atom_syndication::Feed::default()
     };
     document
@@ -86,7 +86,8 @@ fn link_to(href: &str, rel: &str, mime_type: &str) -> Link {
     }
 }
 
-fn entry(item: &Item<'_>) -> Entry {
+/// Takes the item by value so its content moves into the feed.
+fn entry(item: Item<'_>) -> Entry {
     let meta = &item.article.meta;
     let extensions = extension_map!(item, Extension);
     Entry {
@@ -108,9 +109,9 @@ fn entry(item: &Item<'_>) -> Entry {
                 ..Category::default()
             })
             .collect(),
-        summary: item.summary.clone().map(Text::plain),
+        summary: item.summary.map(Text::plain),
         content: Some(Content {
-            value: Some(item.content_html.clone()),
+            value: Some(item.content_html),
             content_type: Some("html".to_owned()),
             lang: meta.language.clone(),
             ..Content::default()

@@ -25,7 +25,7 @@ pub fn write(feed: &Feed, out: &mut dyn io::Write) -> io::Result<()> {
         language: info.language.clone(),
         last_build_date: Some(feed.updated().to_rfc2822()),
         generator: Some(GENERATOR.to_owned()),
-        items: map_items(&feed.articles, |entry| item(&entry)),
+        items: map_items(&feed.articles, item),
         ..Channel::default()
     };
     if let Some(feed_url) = &info.feed_url {
@@ -50,7 +50,9 @@ pub fn write(feed: &Feed, out: &mut dyn io::Write) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
-fn item(item: &Item<'_>) -> rss::Item {
+/// Takes the item by value so its content moves into the channel rather
+/// than being copied: feeds of thousands of articles are mostly content.
+fn item(item: Item<'_>) -> rss::Item {
     let meta = &item.article.meta;
     let extensions = extension_map!(item, Extension);
     rss::Item {
@@ -84,8 +86,8 @@ fn item(item: &Item<'_>) -> rss::Item {
                 domain: None,
             })
             .collect(),
-        description: item.summary.clone(),
-        content: Some(item.content_html.clone()),
+        description: item.summary,
+        content: Some(item.content_html),
         extensions,
         ..rss::Item::default()
     }
