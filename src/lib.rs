@@ -27,6 +27,7 @@ pub mod error;
 pub mod feed;
 pub mod format;
 pub mod model;
+pub mod parallel;
 pub mod read;
 pub mod write;
 

@@ -567,12 +567,7 @@ fn a_read_only_directory_exits_74_and_keeps_the_old_file() {
         ],
         b"",
     );
-    assert_eq!(output.status.code(), Some(74), "{}", stderr(&output));
-    assert!(
-        stderr(&output).contains("cannot write"),
-        "{}",
-        stderr(&output)
-    );
+    assert_fails(&output, 74, "cannot write");
     assert_eq!(
         std::fs::read_to_string(&target).unwrap(),
         "previous output\n"

@@ -202,17 +202,9 @@ fn duplicate_ids_fail_the_feed() {
 
 #[test]
 fn usage_errors() {
+    let channel = ["--title", "T", "--link", "https://example.com/"];
     for args in [
-        vec![
-            "feed",
-            "samples",
-            "-t",
-            "html",
-            "--title",
-            "T",
-            "--link",
-            "https://example.com/",
-        ],
+        [&["feed", "samples", "-t", "html"][..], &channel].concat(),
         vec!["feed", "samples", "-t", "rss"],
         vec![
             "feed",
@@ -224,18 +216,11 @@ fn usage_errors() {
             "--link",
             "not a url",
         ],
-        vec![
-            "feed",
-            "samples",
-            "-t",
-            "rss",
-            "--title",
-            "T",
-            "--link",
-            "https://example.com/",
-            "--language",
-            "en_GB",
-        ],
+        [
+            &["feed", "samples", "-t", "rss", "--language", "en_GB"][..],
+            &channel,
+        ]
+        .concat(),
         vec!["feed", "-t", "rss"],
     ] {
         let output = run(&args, b"");

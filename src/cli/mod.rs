@@ -6,6 +6,7 @@ pub mod args;
 
 use args::{ChannelArgs, CheckArgs, Cli, Command, ConvertArgs, FeedArgs};
 use newswire::check::{Finding, Severity};
+use newswire::parallel::map_in_order;
 use newswire::{Article, Channel, Error, Feed, Format, WriteOptions};
 use std::collections::HashMap;
 use std::collections::HashSet;
@@ -224,7 +225,7 @@ impl Plan {
         let dir = args.out_dir.as_deref();
         let convert = |input: &Input| self.convert_one(input, dir, args).err();
         let results = match dir {
-            Some(_) => in_parallel(&self.inputs, convert),
+            Some(_) => map_in_order(&self.inputs, convert),
             // Standard output and one file keep strict input order.
             None => self.inputs.iter().map(convert).collect(),
         };
@@ -264,42 +265,6 @@ impl Plan {
         }
         Ok(())
     }
-}
-
-/// `work` applied to every item on every core, the results in item order.
-/// Each thread takes the next item as it finishes one, so a slow article
-/// does not hold up the rest.
-fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(items.len());
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(index) else { break };
-                        done.push((index, work(item)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| {
-                handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
-    results.sort_by_key(|(index, _)| *index);
-    results.into_iter().map(|(_, result)| result).collect()
 }
 
 /// Refuses a run in which two inputs would be written to the same file,
@@ -429,7 +394,7 @@ fn feed(args: &FeedArgs, limit: u64) -> Result<(), Vec<Error>> {
             .read(limit)
             .and_then(|bytes| newswire::read(&bytes, input.format(), &input.name()))
     };
-    for (input, article) in inputs.iter().zip(in_parallel(&inputs, read)) {
+    for (input, article) in inputs.iter().zip(map_in_order(&inputs, read)) {
         match article {
             Ok(article) if article.meta.draft && !args.include_drafts => {}
             Ok(article) => {

@@ -278,35 +278,40 @@ impl Reader<'_> {
         }
     }
 
-    /// A string that passes `valid`, or an error saying what was expected.
-    fn checked(&self, entry: &Entry, valid: fn(&str) -> bool, expected: &str) -> Result<String> {
+    /// A string that passes `valid`, or an error saying it is not `what`
+    /// and giving an `example` of what is.
+    fn checked(
+        &self,
+        entry: &Entry,
+        valid: fn(&str) -> bool,
+        what: &str,
+        example: &str,
+    ) -> Result<String> {
         let text = self.string(entry)?;
         if valid(&text) {
-            Ok(text)
-        } else {
-            Err(Error::invalid_input(
-                self.file,
-                entry.value.line,
-                entry.value.column,
-                format!("`{}` is not {expected}", entry.key)
-                    .replace("{text}", &format!("{text:?}")),
-            ))
+            return Ok(text);
         }
+        Err(Error::invalid_input(
+            self.file,
+            entry.value.line,
+            entry.value.column,
+            format!(
+                "`{}` is not {what}: {text:?}; expected one such as {example}",
+                entry.key
+            ),
+        ))
     }
 
     fn email(&self, entry: &Entry) -> Result<String> {
-        self.checked(
-            entry,
-            is_email,
-            "an e-mail address: {text}; expected one such as name@example.com",
-        )
+        self.checked(entry, is_email, "an e-mail address", "name@example.com")
     }
 
     fn language(&self, entry: &Entry) -> Result<String> {
         self.checked(
             entry,
             is_language_tag,
-            "a BCP 47 tag: {text}; expected one such as `en`, `ar` or `pt-BR`",
+            "a BCP 47 tag",
+            "`en`, `ar` or `pt-BR`",
         )
     }
 

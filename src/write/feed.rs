@@ -58,29 +58,7 @@ pub(crate) fn map_items<T: Send>(
     articles: &[Article],
     make: impl Fn(Item<'_>) -> T + Sync,
 ) -> Vec<T> {
-    let workers = std::thread::available_parallelism().map_or(1, usize::from);
-    let chunk = articles.len().div_ceil(workers).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = articles
-            .chunks(chunk)
-            .map(|chunk| {
-                scope.spawn(|| {
-                    chunk
-                        .iter()
-                        .map(|article| make(Item::new(article)))
-                        .collect::<Vec<T>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| {
-                handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
+    crate::parallel::map_in_order(articles, |article| make(Item::new(article)))
 }
 
 /// The first paragraph's text, for feeds that want a description.
