@@ -87,3 +87,20 @@ fn unreadable_input_exits_66_after_reporting_the_rest() {
     assert!(stdout(&output).contains("-:1:1: error: missing required key `published`"));
     assert!(stderr(&output).contains("cannot read no-such.md"));
 }
+
+#[test]
+fn article_json_is_checked_too() {
+    let output = run(
+        &["check", "-f", "article-json", "-"],
+        b"{\"meta\": {\"title\": 3}}",
+    );
+    assert_eq!(output.status.code(), Some(65));
+    assert!(stdout(&output).starts_with("-:1:"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("error: invalid article JSON"),
+        "{}",
+        stdout(&output)
+    );
+    let output = run(&["check", "-f", "docx", "-"], b"");
+    assert_eq!(output.status.code(), Some(2));
+}

@@ -637,3 +637,24 @@ fn a_pipe_as_output_is_written_to_not_replaced() {
         "still a pipe"
     );
 }
+
+#[test]
+fn standard_input_cannot_go_to_an_out_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(
+        &[
+            "convert",
+            "-",
+            "-t",
+            "md",
+            "--out-dir",
+            dir.path().to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_fails(
+        &output,
+        2,
+        "standard input has no name to write under --out-dir",
+    );
+}

@@ -299,3 +299,35 @@ fn rss_of_an_article_without_url_needs_a_link() {
     let channel = rss::Channel::read_from(output.stdout.as_slice()).unwrap();
     assert_eq!(channel.link, "https://example.com/");
 }
+
+#[test]
+fn config_and_output_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path.display().to_string()
+    };
+    let relative = config("relative.toml", b"title = \"T\"\nlink = \"/news/\"\n");
+    let output = run(
+        &["feed", "samples", "-t", "rss", "--config", &relative],
+        b"",
+    );
+    assert_fails(
+        &output,
+        2,
+        "relative.toml is not an absolute URL: \"/news/\"",
+    );
+    let latin1 = config("latin1.toml", b"title = \"caf\xe9\"\n");
+    let output = run(&["feed", "samples", "-t", "rss", "--config", &latin1], b"");
+    assert_fails(&output, 65, "latin1.toml:1:1: invalid UTF-8");
+    // The output is a directory: nothing can be renamed over it.
+    let taken = dir.path().join("feed.xml");
+    std::fs::create_dir(&taken).unwrap();
+    let output = run(
+        &feed_args(&["-t", "atom", "-o", taken.to_str().unwrap()]),
+        b"",
+    );
+    assert_fails(&output, 74, "cannot write");
+    assert!(taken.is_dir());
+}
