@@ -208,27 +208,19 @@ fn meta_warnings(
             ));
         }
     }
-    if let Some(discussion) = &article.discussion
-        && discussion.prompts.is_empty()
-    {
-        findings.push(Finding::warning(
-            file,
-            places.map_or((1, 1), |places| heading_place(places, &discussion.heading)),
-            "the discussion section has no prompts: expected a list of questions",
-        ));
+    if places.is_none() && has_empty_discussion(article) {
+        findings.push(Finding::warning(file, (1, 1), NO_PROMPTS));
     }
     findings
 }
 
-fn heading_place(places: &Places, heading: &str) -> (usize, usize) {
-    let arena = Arena::new();
-    let root = commonmark::parse(&arena, &places.body);
-    root.children()
-        .find(|node| {
-            matches!(node.data.borrow().value, NodeValue::Heading(ref h) if h.level == 2)
-                && commonmark::plain_text(node).trim() == heading
-        })
-        .map_or((1, 1), |node| place(node, places))
+const NO_PROMPTS: &str = "the discussion section has no prompts: expected a list of questions";
+
+fn has_empty_discussion(article: &Article) -> bool {
+    article
+        .discussion
+        .as_ref()
+        .is_some_and(|discussion| discussion.prompts.is_empty())
 }
 
 fn place<'a>(node: &'a AstNode<'a>, places: &Places) -> (usize, usize) {
@@ -243,6 +235,21 @@ fn body_warnings(article: &Article, places: &Places, file: &str) -> Vec<Finding>
     let arena = Arena::new();
     let root = commonmark::parse(&arena, &places.body);
     let mut findings = Vec::new();
+    if has_empty_discussion(article) {
+        let heading = article
+            .discussion
+            .as_ref()
+            .map_or("", |discussion| discussion.heading.as_str());
+        let opening = root.children().find(|node| {
+            matches!(node.data.borrow().value, NodeValue::Heading(ref h) if h.level == 2)
+                && commonmark::plain_text(node).trim() == heading
+        });
+        findings.push(Finding::warning(
+            file,
+            opening.map_or((1, 1), |node| place(node, places)),
+            NO_PROMPTS,
+        ));
+    }
     for node in root.descendants() {
         let value = node.data.borrow().value.clone();
         match &value {
