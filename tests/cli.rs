@@ -1,4 +1,4 @@
-use crate::util::{assert_fails, root, run, run_in, stderr, stdout};
+use crate::util::{assert_fails, assert_usage_errors, root, run, run_in, stderr, stdout};
 use std::path::Path;
 
 const SAMPLE: &str = "samples/syria-what-happens-now.md";
@@ -98,22 +98,13 @@ fn several_outputs_without_a_directory_is_a_usage_error() {
 
 #[test]
 fn usage_errors_exit_2() {
-    for args in [
+    assert_usage_errors(&[
         vec!["convert", SAMPLE, "-t", "docx"],
         vec!["convert", SAMPLE],
         vec!["convert", SAMPLE, "-t", "md", "--no-such-flag"],
         vec!["convert", SAMPLE, "-t", "md", "-f", "html"],
         vec!["frobnicate"],
-    ] {
-        let output = run(&args, b"");
-        assert_eq!(
-            output.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            stderr(&output)
-        );
-        assert!(output.stdout.is_empty());
-    }
+    ]);
 }
 
 /// (name, input bytes, exit status, expected line on standard error)

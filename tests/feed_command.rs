@@ -1,4 +1,4 @@
-use crate::util::{assert_fails, root, run, run_in, stderr, stdout};
+use crate::util::{assert_fails, assert_usage_errors, root, run, run_in, stderr};
 
 const CHANNEL: [&str; 4] = ["--title", "Samples", "--link", "https://example.com/"];
 
@@ -203,7 +203,7 @@ fn duplicate_ids_fail_the_feed() {
 #[test]
 fn usage_errors() {
     let channel = ["--title", "T", "--link", "https://example.com/"];
-    for args in [
+    assert_usage_errors(&[
         [&["feed", "samples", "-t", "html"][..], &channel].concat(),
         vec!["feed", "samples", "-t", "rss"],
         vec![
@@ -222,16 +222,7 @@ fn usage_errors() {
         ]
         .concat(),
         vec!["feed", "-t", "rss"],
-    ] {
-        let output = run(&args, b"");
-        assert_eq!(
-            output.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            stderr(&output)
-        );
-        assert!(stdout(&output).is_empty());
-    }
+    ]);
 }
 
 #[test]

@@ -110,3 +110,18 @@ pub fn assert_fails(output: &Output, status: i32, message: &str) {
     assert_eq!(output.status.code(), Some(status), "{error}");
     assert!(error.contains(message), "expected {message:?} in: {error}");
 }
+
+/// Each argument list is refused as a usage error (status 2) with nothing
+/// on standard output.
+pub fn assert_usage_errors(cases: &[Vec<&str>]) {
+    for args in cases {
+        let output = run(args, b"");
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+}

@@ -1,8 +1,6 @@
 //! Atom 1.0 (RFC 4287), built with `atom_syndication`'s types.
 
-use super::feed::{
-    GENERATOR, Item, MEDIA_NAMESPACE, NEWSWIRE_NAMESPACE, NEWSWIRE_PREFIX, extension_map, map_items,
-};
+use super::feed::{GENERATOR, Item, extension_map, extension_namespaces, map_items};
 use crate::feed::Feed;
 use crate::model::Author;
 use atom_syndication::extension::Extension;
@@ -52,12 +50,7 @@ pub fn write(feed: &Feed, out: &mut dyn io::Write) -> io::Result<()> {
         entries: map_items(&feed.articles, entry),
         ..atom_syndication::Feed::default()
     };
-    document
-        .namespaces
-        .insert("media".to_owned(), MEDIA_NAMESPACE.to_owned());
-    document
-        .namespaces
-        .insert(NEWSWIRE_PREFIX.to_owned(), NEWSWIRE_NAMESPACE.to_owned());
+    document.namespaces.extend(extension_namespaces());
     let config = WriteConfig {
         write_document_declaration: true,
         indent_size: Some(2),

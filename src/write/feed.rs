@@ -16,6 +16,17 @@ pub(crate) const NEWSWIRE_PREFIX: &str = "nw";
 /// Media RSS, for the lead image and its credit.
 pub(crate) const MEDIA_NAMESPACE: &str = "http://search.yahoo.com/mrss/";
 
+/// The namespaces our extension elements use, for the feed's root.
+pub(crate) fn extension_namespaces() -> std::collections::BTreeMap<String, String> {
+    [
+        ("media", MEDIA_NAMESPACE),
+        (NEWSWIRE_PREFIX, NEWSWIRE_NAMESPACE),
+    ]
+    .into_iter()
+    .map(|(prefix, uri)| (prefix.to_owned(), uri.to_owned()))
+    .collect()
+}
+
 /// One article prepared as a feed item.
 pub(crate) struct Item<'a> {
     pub article: &'a Article,

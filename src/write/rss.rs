@@ -2,9 +2,7 @@
 //! (RSS `author` must be an e-mail address), the full HTML in
 //! `content:encoded`, the lead image in `media:content`.
 
-use super::feed::{
-    GENERATOR, Item, MEDIA_NAMESPACE, NEWSWIRE_NAMESPACE, NEWSWIRE_PREFIX, extension_map, map_items,
-};
+use super::feed::{GENERATOR, Item, extension_map, extension_namespaces, map_items};
 use crate::feed::Feed;
 use rss::extension::Extension;
 use rss::extension::atom::{AtomExtension, Link};
@@ -38,12 +36,7 @@ pub fn write(feed: &Feed, out: &mut dyn io::Write) -> io::Result<()> {
             }],
         });
     }
-    channel
-        .namespaces
-        .insert("media".to_owned(), MEDIA_NAMESPACE.to_owned());
-    channel
-        .namespaces
-        .insert(NEWSWIRE_PREFIX.to_owned(), NEWSWIRE_NAMESPACE.to_owned());
+    channel.namespaces.extend(extension_namespaces());
     channel
         .pretty_write_to(&mut *out, b' ', 2)
         .map_err(|error| io::Error::other(error.to_string()))?;
