@@ -63,6 +63,14 @@ pub(crate) fn to_commonmark<'a>(node: &'a AstNode<'a>) -> String {
     // Writing to a String cannot fail.
     let _ = comrak::format_commonmark(node, &options(), &mut out);
     out.truncate(out.trim_end().len());
+    // comrak ends a list followed by code with a comment, in case the code
+    // is indented; ours is always fenced, so only a list next needs it.
+    let next_is_list = node
+        .next_sibling()
+        .is_some_and(|next| matches!(next.data.borrow().value, NodeValue::List(_)));
+    if !next_is_list && let Some(kept) = out.strip_suffix("<!-- end list -->") {
+        out.truncate(kept.trim_end().len());
+    }
     out
 }
 

@@ -25,6 +25,7 @@ pub mod check;
 mod commonmark;
 pub mod error;
 pub mod feed;
+pub mod fidelity;
 pub mod format;
 pub mod model;
 pub mod parallel;
@@ -33,7 +34,10 @@ pub mod write;
 
 pub use error::{Diagnostic, Error, ErrorKind, Result};
 pub use feed::{Channel, Feed};
+pub use fidelity::Change;
 pub use format::Format;
 pub use model::{Article, Attribution, Author, Block, Date, Discussion, Image, Meta, Quote};
+pub use read::feed::Imported;
 pub use read::read;
+pub use read::read_feed_bytes as read_feed;
 pub use write::{WriteOptions, write, write_feed, write_to_string};

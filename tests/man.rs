@@ -11,6 +11,7 @@ fn man_pages_are_current() {
         "newswire-convert.1",
         "newswire-feed.1",
         "newswire-check.1",
+        "newswire-import.1",
     ] {
         let current = std::fs::read_to_string(generated.join(page)).expect("build.rs renders it");
         crate::util::assert_golden(&root().join("man").join(page), &current);

@@ -13,6 +13,8 @@ mod feed_command;
 mod feeds;
 // Every sample in every format against its reviewed golden file.
 mod golden;
+// Feeds read back: round trips, foreign feeds, feed to feed, the report.
+mod import;
 // The committed man pages match the clap definition.
 mod man;
 // Generated articles: Markdown is a fixed point, article JSON round-trips.

@@ -55,6 +55,43 @@ pub enum Command {
     /// when there are no errors, 65 when there are (or, with --strict, when
     /// there are warnings).
     Check(CheckArgs),
+    /// Turn a feed back into canonical articles, one per item.
+    ///
+    /// Reads RSS (0.9x, 1.0, 2.0), Atom and JSON Feed (1.0, 1.1), told apart
+    /// by their content. Feeds newswire wrote come back exactly; others are
+    /// rebuilt from their fields, their HTML turned into Markdown, with
+    /// quotes and discussion prompts recovered from the HTML. What could not
+    /// be carried over is reported on standard error. With --out-dir each
+    /// item is written as a file named after its title; a feed of one item
+    /// may go to standard output.
+    #[command(after_help = IMPORT_EXAMPLES)]
+    Import(ImportArgs),
+}
+
+const IMPORT_EXAMPLES: &str = "\
+Examples:
+  newswire import feed.xml --out-dir articles/
+  curl -s https://example.com/feed.json | newswire import - --out-dir articles/
+  newswire import one-item.atom.xml > article.md";
+
+/// Options of `newswire import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The feed: a file, or - for standard input
+    #[arg(value_name = "FEED")]
+    pub feed: PathBuf,
+
+    /// Write one article per item into this directory
+    #[arg(long = "out-dir", value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+
+    /// Replace articles that already exist in the directory
+    #[arg(long)]
+    pub force: bool,
+
+    /// How to report what could not be carried over: text or json, on standard error
+    #[arg(long, value_name = "FORMAT", default_value = "text", value_parser = ["text", "json"])]
+    pub report: String,
 }
 
 /// Options of `newswire check`.
@@ -162,7 +199,8 @@ Examples:
   newswire convert article.md -t html -o article.html
   cat article.md | newswire convert -t article-json | jq .meta.title
   newswire convert article.md -t rss --feed-url https://example.com/a.xml
-  newswire convert articles/ -t all --out-dir public/";
+  newswire convert articles/ -t all --out-dir public/
+  newswire convert feed.xml -f feed -t atom -o feed.atom.xml";
 
 /// Options of `newswire convert`.
 #[derive(Debug, Args)]
@@ -175,9 +213,13 @@ pub struct ConvertArgs {
     #[arg(short = 't', long = "to", value_name = "FORMAT", value_delimiter = ',')]
     pub to: Vec<String>,
 
-    /// Input format: markdown or article-json [default: from the file name, else markdown]
+    /// Input format: markdown, article-json, or a feed: feed (any), rss, atom, jsonfeed [default: a feed when the content is one, else from the file name, else markdown]
     #[arg(short = 'f', long = "from", value_name = "FORMAT")]
     pub from: Option<String>,
+
+    /// How to report what a feed conversion could not carry: text or json, on standard error
+    #[arg(long, value_name = "FORMAT", default_value = "text", value_parser = ["text", "json"])]
+    pub report: String,
 
     /// Write to this file instead of standard output (- for standard output)
     #[arg(

@@ -4,10 +4,11 @@
 
 pub mod args;
 
-use args::{ChannelArgs, CheckArgs, Cli, Command, ConvertArgs, FeedArgs};
+use args::{ChannelArgs, CheckArgs, Cli, Command, ConvertArgs, FeedArgs, ImportArgs};
 use newswire::check::{Finding, Severity};
 use newswire::parallel::map_in_order;
-use newswire::{Article, Channel, Error, Feed, Format, WriteOptions};
+use newswire::read::feed::FeedKind;
+use newswire::{Article, Change, Channel, Error, Feed, Format, WriteOptions};
 use std::collections::HashMap;
 use std::collections::HashSet;
 use std::io::{self, Read, Write};
@@ -21,6 +22,7 @@ pub fn run(cli: Cli) -> Vec<Error> {
         Command::Convert(args) => convert(&args, limit),
         Command::Feed(args) => feed(&args, limit),
         Command::Check(args) => check(&args, limit),
+        Command::Import(args) => import(&args, limit),
     };
     result.err().unwrap_or_default()
 }
@@ -100,11 +102,34 @@ fn convert(args: &ConvertArgs, limit: u64) -> Result<(), Vec<Error>> {
     }
 }
 
+/// What `-f` names: an article format, or a feed (of one kind, or any).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Article(Format),
+    Feed(Option<FeedKind>),
+}
+
+impl Source {
+    /// What `bytes` are when `-f` did not say: a feed when the content is
+    /// one, else the format the file name suggests.
+    fn of(given: Option<Source>, input: &Input, bytes: &[u8]) -> Source {
+        given.unwrap_or_else(|| {
+            match std::str::from_utf8(bytes)
+                .ok()
+                .and_then(newswire::read::feed::detect)
+            {
+                Some(kind) => Source::Feed(Some(kind)),
+                None => Source::Article(input.format()),
+            }
+        })
+    }
+}
+
 /// What a `convert` run will read and write, settled before anything is.
 struct Plan {
     inputs: Vec<Input>,
     formats: Vec<Format>,
-    from: Option<Format>,
+    from: Option<Source>,
     options: WriteOptions,
     /// The largest input accepted, in bytes.
     limit: u64,
@@ -140,12 +165,20 @@ fn plan(args: &ConvertArgs, limit: u64) -> Result<Plan, Error> {
 }
 
 /// The input format `-f` names, if it names one.
-fn input_format(name: Option<&str>) -> Result<Option<Format>, Error> {
-    name.map(|name| match Format::parse(name) {
-        Some(format) if format.is_readable() => Ok(format),
-        _ => Err(Error::invalid_options(format!(
-            "unknown input format {name:?}: expected markdown or article-json"
-        ))),
+fn input_format(name: Option<&str>) -> Result<Option<Source>, Error> {
+    name.map(|name| {
+        if name.trim().eq_ignore_ascii_case("feed") {
+            return Ok(Source::Feed(None));
+        }
+        match Format::parse(name) {
+            Some(format) if format.is_readable() => Ok(Source::Article(format)),
+            Some(Format::Rss) => Ok(Source::Feed(Some(FeedKind::Rss))),
+            Some(Format::Atom) => Ok(Source::Feed(Some(FeedKind::Atom))),
+            Some(Format::JsonFeed) => Ok(Source::Feed(Some(FeedKind::JsonFeed))),
+            _ => Err(Error::invalid_options(format!(
+                "unknown input format {name:?}: expected markdown, article-json, feed, rss, atom or jsonfeed"
+            ))),
+        }
     })
     .transpose()
 }
@@ -239,7 +272,10 @@ impl Plan {
         args: &ConvertArgs,
     ) -> Result<(), Error> {
         let bytes = input.read(self.limit)?;
-        let from = self.from.unwrap_or_else(|| input.format());
+        let from = match Source::of(self.from, input, &bytes) {
+            Source::Article(format) => format,
+            Source::Feed(kind) => return self.convert_feed(input, &bytes, kind, dir, args),
+        };
         let article = newswire::read(&bytes, from, &input.name())?;
         // RSS 2.0 requires a channel link; a one-item feed takes the article's.
         if self.formats.contains(&Format::Rss)
@@ -255,16 +291,201 @@ impl Plan {
             let mut document = Vec::new();
             newswire::write(format, &article, &self.options, &mut document)
                 .map_err(|error| Error::write_output("-", error))?;
-            match (dir, &args.output) {
-                (Some(dir), _) => write_file(&output_path(dir, input, format)?, whole(&document))?,
-                (None, Some(path)) if path.as_os_str() != "-" => {
-                    write_file(path, whole(&document))?
-                }
-                _ => write_stdout(whole(&document))?,
-            }
+            Plan::put(input, format, &document, dir, args)?;
         }
         Ok(())
     }
+
+    /// Writes one output where the flags say.
+    fn put(
+        input: &Input,
+        format: Format,
+        document: &[u8],
+        dir: Option<&Path>,
+        args: &ConvertArgs,
+    ) -> Result<(), Error> {
+        match (dir, &args.output) {
+            (Some(dir), _) => write_file(&output_path(dir, input, format)?, whole(document)),
+            (None, Some(path)) if path.as_os_str() != "-" => write_file(path, whole(document)),
+            _ => write_stdout(whole(document)),
+        }
+    }
+
+    /// A whole feed to other feed formats, or its one item to an article
+    /// format, with what the conversion could not carry on standard error.
+    fn convert_feed(
+        &self,
+        input: &Input,
+        bytes: &[u8],
+        expected: Option<FeedKind>,
+        dir: Option<&Path>,
+        args: &ConvertArgs,
+    ) -> Result<(), Error> {
+        let name = input.name();
+        let imported = newswire::read_feed(bytes, &name)?;
+        if let Some(expected) = expected
+            && expected != imported.kind
+        {
+            return Err(Error::invalid_input(
+                &name,
+                1,
+                1,
+                format!(
+                    "expected a {} feed, found {}: give -f feed to take any",
+                    expected.name(),
+                    imported.kind.name()
+                ),
+            ));
+        }
+        let mut changes = imported.changes;
+        let mut feed = imported.feed;
+        feed.channel = feed.channel.overridden_by(self.options.channel.clone());
+        for &format in &self.formats {
+            let mut document = Vec::new();
+            if format.is_feed() {
+                if format == Format::Rss && feed.channel.link.is_none() {
+                    let link = feed.channel.feed_url.clone().or_else(|| {
+                        feed.articles.iter().find_map(|article| article.meta.url.clone())
+                    });
+                    let Some(link) = link else {
+                        return Err(Error::invalid_options(format!(
+                            "rss needs a channel link and {name} has none: give --link URL"
+                        )));
+                    };
+                    changes.push(Change::changed(
+                        None,
+                        "link",
+                        format!("the feed has no site link; RSS requires one: {link} is used"),
+                    ));
+                    feed.channel.link = Some(link);
+                }
+                for article in &feed.articles {
+                    changes.extend(newswire::fidelity::unheld(format, article));
+                }
+                newswire::write_feed(format, &feed, &mut document)
+            } else {
+                let [article] = feed.articles.as_slice() else {
+                    return Err(Error::invalid_options(format!(
+                        "{name} has {} items and {format} holds one article: use newswire import {name} --out-dir DIR",
+                        feed.articles.len()
+                    )));
+                };
+                newswire::write(format, article, &self.options, &mut document)
+            }
+            .map_err(|error| Error::write_output("-", error))?;
+            Plan::put(input, format, &document, dir, args)?;
+        }
+        report(&name, &changes, &args.report);
+        Ok(())
+    }
+}
+
+/// Prints what a feed conversion could not carry: one line per field, or
+/// with `json` one JSON object per input.
+fn report(file: &str, changes: &[Change], format: &str) {
+    if format == "json" {
+        let report = serde_json::json!({ "file": file, "changes": changes });
+        eprintln!("{report}");
+    } else {
+        for change in changes {
+            eprintln!("newswire: note: {file}: {change}");
+        }
+    }
+}
+
+/// Writes each item of a feed as a canonical article, or the one item of a
+/// one-item feed to standard output. Every name is settled, and checked
+/// against existing files, before anything is written.
+fn import(args: &ImportArgs, limit: u64) -> Result<(), Vec<Error>> {
+    let input = if args.feed.as_os_str() == "-" {
+        Input::Stdin
+    } else {
+        Input::File(args.feed.clone())
+    };
+    let name = input.name();
+    let bytes = input.read(limit).map_err(|error| vec![error])?;
+    let imported = newswire::read_feed(&bytes, &name).map_err(|error| vec![error])?;
+    let articles = &imported.feed.articles;
+    let options = WriteOptions::default();
+    let markdown = |article: &Article| {
+        newswire::write_to_string(Format::Markdown, article, &options).into_bytes()
+    };
+    match &args.out_dir {
+        None => {
+            let article = match articles.as_slice() {
+                [article] => article,
+                [] => {
+                    return Err(vec![Error::invalid_input(
+                        &name,
+                        1,
+                        1,
+                        "the feed has no items: expected at least one to import",
+                    )]);
+                }
+                _ => {
+                    return Err(vec![Error::invalid_options(format!(
+                        "{name} has {} items: give --out-dir DIR to write one article per item",
+                        articles.len()
+                    ))]);
+                }
+            };
+            write_stdout(whole(&markdown(article))).map_err(|error| vec![error])?;
+        }
+        Some(dir) => {
+            let paths = import_paths(dir, articles);
+            if !args.force
+                && let Some(existing) = paths.iter().find(|path| path.exists())
+            {
+                return Err(vec![Error::write_output(
+                    &existing.display().to_string(),
+                    io::Error::new(
+                        io::ErrorKind::AlreadyExists,
+                        "already exists: give --force to replace it",
+                    ),
+                )]);
+            }
+            let errors: Vec<Error> = articles
+                .iter()
+                .zip(&paths)
+                .filter_map(|(article, path)| write_file(path, whole(&markdown(article))).err())
+                .collect();
+            if !errors.is_empty() {
+                return Err(errors);
+            }
+        }
+    }
+    report(&name, &imported.changes, &args.report);
+    Ok(())
+}
+
+/// `DIR/<slug of the title>.md`, numbered when two items share a title.
+/// A slug has only letters, digits and dashes, so no item can name a file
+/// outside DIR.
+fn import_paths(dir: &Path, articles: &[Article]) -> Vec<PathBuf> {
+    const LONGEST: usize = 80;
+    let mut taken = HashSet::new();
+    articles
+        .iter()
+        .enumerate()
+        .map(|(index, article)| {
+            let mut stem: String = [&article.meta.title, &article.meta.id]
+                .into_iter()
+                .map(slug::slugify)
+                .find(|slug| !slug.is_empty())
+                .unwrap_or_else(|| format!("item-{}", index + 1));
+            if stem.len() > LONGEST {
+                let cut = stem[..LONGEST].rfind('-').unwrap_or(LONGEST);
+                stem.truncate(cut);
+            }
+            let mut candidate = stem.clone();
+            let mut number = 1;
+            while !taken.insert(candidate.clone()) {
+                number += 1;
+                candidate = format!("{stem}-{number}");
+            }
+            dir.join(format!("{candidate}.md"))
+        })
+        .collect()
 }
 
 /// Refuses a run in which two inputs would be written to the same file,
@@ -326,8 +547,10 @@ fn check(args: &CheckArgs, limit: u64) -> Result<(), Vec<Error>> {
             }
         };
         let name = input.name();
-        let (article, found) =
-            newswire::check::check(&bytes, from.unwrap_or_else(|| input.format()), &name, now);
+        let (article, found) = match Source::of(from, input, &bytes) {
+            Source::Article(format) => newswire::check::check(&bytes, format, &name, now),
+            Source::Feed(_) => (None, newswire::check::check_feed(&bytes, &name)),
+        };
         findings.extend(found);
         if let Some(article) = article
             && let Some(first) = ids.insert(article.meta.id.clone(), name.clone())

@@ -54,6 +54,16 @@ pub(crate) fn read_reporting_all(
     })
 }
 
+/// Reads a body with no front matter, such as one converted from a feed's
+/// HTML, for an article whose metadata is already known.
+pub(crate) fn read_body_text(
+    text: &str,
+    meta: &Meta,
+    file: &str,
+) -> Result<(Vec<Block>, Option<Discussion>)> {
+    read_body(text, 1, meta, file)
+}
+
 fn read_body(
     text: &str,
     first_line: usize,

@@ -1,9 +1,14 @@
 //! Readers: bytes in one of the readable formats to the article model.
 
 mod article_json;
+mod atom;
+pub mod feed;
 pub(crate) mod front_matter;
+mod html;
+mod jsonfeed;
 pub mod markdown;
 mod meta;
+mod rss;
 mod toml;
 mod yaml;
 
@@ -12,6 +17,12 @@ use crate::error::{Error, Result};
 use crate::format::Format;
 use crate::model::Article;
 pub(crate) use meta::{is_absolute_url, is_language_tag};
+
+/// Reads a feed (RSS, Atom or JSON Feed, told apart by content) from raw
+/// bytes into its channel and articles.
+pub fn read_feed_bytes(bytes: &[u8], file: &str) -> Result<feed::Imported> {
+    feed::read(&decode(bytes, file)?, file)
+}
 
 /// Reads one article in `format` from raw bytes; `file` names the input in
 /// errors (`-` for standard input).

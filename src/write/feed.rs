@@ -5,7 +5,7 @@
 use super::{absolute_url, html};
 use crate::commonmark;
 use crate::model::{Article, Block, Image};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The generator every feed names.
 pub(crate) const GENERATOR: &str = "newswire";
@@ -93,7 +93,8 @@ fn lead_paragraph(article: &Article) -> Option<String> {
 
 /// The quotes and discussion as data: JSON Feed's `_newswire` object, and
 /// the children of the `nw:article` element in RSS and Atom.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub(crate) struct NewswireData {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<QuoteData>,
@@ -105,10 +106,14 @@ pub(crate) struct NewswireData {
     pub publisher: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image_credit: Option<String>,
+    /// The whole article as canonical Markdown, so that reading the feed
+    /// back gives the same article: the fields above are for other programs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// One attributed quote, as plain text.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct QuoteData {
     pub text: String,
     pub name: String,
@@ -121,7 +126,7 @@ pub(crate) struct QuoteData {
 }
 
 /// The discussion, as plain text.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct DiscussionData {
     pub heading: String,
     pub prompts: Vec<String>,
@@ -161,6 +166,11 @@ impl NewswireData {
             program: meta.program.clone(),
             publisher: meta.publisher.clone(),
             image_credit: meta.image.as_ref().and_then(|image| image.credit.clone()),
+            source: Some(super::write_to_string(
+                crate::format::Format::Markdown,
+                article,
+                &super::WriteOptions::default(),
+            )),
         }
     }
 
@@ -223,6 +233,39 @@ impl Element {
         element
     }
 
+    /// The value of an attribute.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// The inverse of `from_json`: child elements become keys, repeated
+    /// ones (`quote`, `prompt`) the items of a list named in the plural.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value;
+        if self.children.is_empty() {
+            return Value::String(self.value.clone().unwrap_or_default());
+        }
+        let mut fields = serde_json::Map::new();
+        for child in &self.children {
+            let key = snake_case(child.local_name());
+            let plural = format!("{key}s");
+            if LIST_KEYS.contains(&plural.as_str()) {
+                if let Value::Array(items) = fields
+                    .entry(plural)
+                    .or_insert_with(|| Value::Array(Vec::new()))
+                {
+                    items.push(child.to_json());
+                }
+            } else {
+                fields.insert(key, child.to_json());
+            }
+        }
+        Value::Object(fields)
+    }
+
     /// The name without its prefix, which is how the readers key extensions.
     pub fn local_name(&self) -> &str {
         self.name
@@ -247,6 +290,23 @@ impl Element {
         }
         element
     }
+}
+
+/// The keys of our structured data that hold lists.
+const LIST_KEYS: [&str; 2] = ["quotes", "prompts"];
+
+/// `imageCredit` back to `image_credit`.
+fn snake_case(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_uppercase() {
+            out.push('_');
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `image_credit` becomes `imageCredit`, the usual spelling in XML.

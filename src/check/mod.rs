@@ -13,6 +13,9 @@ use comrak::nodes::{AstNode, NodeValue};
 use serde::Serialize;
 use std::fmt;
 
+mod feed;
+pub use feed::check_feed;
+
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

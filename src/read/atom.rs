@@ -1,0 +1,202 @@
+//! Atom 1.0 read back with `atom_syndication`, which keeps extension
+//! elements: Media RSS (YouTube puts a video's description and thumbnail
+//! there) and our own `nw:article`.
+
+use super::feed::{Enclosure, Entry, Parsed, extension_elements};
+use crate::error::Result;
+use crate::feed::Channel;
+use crate::fidelity::Change;
+use crate::model::{Author, Date, Image};
+use atom_syndication::{Person, Text, TextType};
+
+/// Reads an Atom document that [`super::feed::detect`] recognised.
+pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
+    let feed = atom_syndication::Feed::read_from(text.as_bytes()).map_err(|error| {
+        let needle = match &error {
+            atom_syndication::Error::WrongDatetime(value) => value.as_str(),
+            _ => "",
+        };
+        let message = match &error {
+            atom_syndication::Error::WrongDatetime(value) => {
+                format!("{value:?} is not a date: expected RFC 3339 (2014-02-17T18:00:00-05:00)")
+            }
+            other => format!("not a valid Atom feed: {other}"),
+        };
+        super::feed::error_at_value(text, needle, file, message)
+    })?;
+    let mut changes = Vec::new();
+    for (field, present) in [
+        ("icon", feed.icon.is_some() || feed.logo.is_some()),
+        ("rights", feed.rights.is_some()),
+        ("category", !feed.categories.is_empty()),
+    ] {
+        if present {
+            changes.push(Change::dropped(
+                None,
+                field,
+                "the feed's own field has no place in the article model",
+            ));
+        }
+    }
+    let entries = feed
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| read_entry(entry, index + 1, &feed.namespaces, feed.lang.as_deref()))
+        .collect();
+    let channel = Channel {
+        title: Some(text_value(&feed.title)).filter(|title| !title.is_empty()),
+        link: link(&feed.links, "alternate").or_else(|| feed.base.clone()),
+        feed_url: link(&feed.links, "self"),
+        description: feed
+            .subtitle
+            .as_ref()
+            .map(text_value)
+            .filter(|s| !s.is_empty()),
+        language: feed.lang.clone(),
+        authors: feed.authors.iter().map(person).collect(),
+    };
+    Ok(Parsed {
+        channel,
+        entries,
+        date: atom_date(&feed.updated),
+        changes,
+    })
+}
+
+fn read_entry(
+    source: &atom_syndication::Entry,
+    index: usize,
+    namespaces: &std::collections::BTreeMap<String, String>,
+    feed_language: Option<&str>,
+) -> Entry {
+    let elements = extension_elements!(
+        source.extensions,
+        namespaces,
+        atom_syndication::extension::Extension
+    );
+    let (image, mut enclosures, media_description) = super::feed::media(&elements);
+    let mut entry = Entry {
+        index,
+        title: Some(source.title.value.clone()),
+        title_is_html: source.title.r#type != TextType::Text,
+        id: Some(source.id.trim().to_owned()).filter(|id| !id.is_empty()),
+        url: link(&source.links, "alternate"),
+        published: source.published.as_ref().and_then(atom_date),
+        updated: atom_date(&source.updated),
+        authors: source.authors.iter().map(person).collect(),
+        summary_html: source.summary.as_ref().map(html_of),
+        tags: source
+            .categories
+            .iter()
+            .map(|category| {
+                category
+                    .label
+                    .clone()
+                    .unwrap_or_else(|| category.term.clone())
+            })
+            .collect(),
+        image,
+        newswire: super::feed::newswire_data(&elements),
+        ..Entry::default()
+    };
+    match &source.content {
+        Some(content) if content.src.is_some() => entry.drop_field(
+            "content",
+            format!(
+                "the content is elsewhere ({}) and is not fetched",
+                content.src.as_deref().unwrap_or_default()
+            ),
+        ),
+        Some(content) => {
+            let value = content.value.clone().unwrap_or_default();
+            match content.content_type.as_deref() {
+                None | Some("text") => entry.content_text = Some(value),
+                Some("html" | "xhtml") => entry.content_html = Some(value),
+                Some(other) if other.starts_with("text/") => entry.content_text = Some(value),
+                Some(other) => {
+                    entry.drop_field("content", format!("content of type {other} is not text"))
+                }
+            }
+            entry.language = content.lang.clone();
+        }
+        None => {}
+    }
+    if entry.content_html.is_none() && entry.content_text.is_none() && entry.summary_html.is_none()
+    {
+        entry.content_text = media_description;
+    }
+    entry.language = entry
+        .language
+        .or_else(|| source.title.lang.clone())
+        .or_else(|| feed_language.map(str::to_owned));
+    for link in &source.links {
+        if link.rel == "enclosure" {
+            let mime_type = link.mime_type.clone();
+            if entry.image.is_none()
+                && mime_type
+                    .as_deref()
+                    .is_some_and(|t| t.starts_with("image/"))
+            {
+                entry.image = Some(Image {
+                    url: link.href.clone(),
+                    alt: None,
+                    credit: None,
+                    caption: None,
+                });
+            } else {
+                enclosures.push(Enclosure {
+                    url: link.href.clone(),
+                    mime_type,
+                    length: link
+                        .length
+                        .as_deref()
+                        .and_then(|length| length.parse().ok()),
+                });
+            }
+        }
+    }
+    enclosures.dedup_by(|a, b| a.url == b.url);
+    entry.enclosures = enclosures;
+    if !source.contributors.is_empty() {
+        entry.drop_field("contributor", "the article model has authors only");
+    }
+    entry
+}
+
+/// A date the crate filled in because the element was missing is the Unix
+/// epoch; no real entry was written then.
+fn atom_date(date: &atom_syndication::FixedDateTime) -> Option<Date> {
+    (date.timestamp() != 0).then(|| Date::from_instant(*date))
+}
+
+fn link(links: &[atom_syndication::Link], rel: &str) -> Option<String> {
+    links
+        .iter()
+        .find(|link| link.rel == rel || (rel == "alternate" && link.rel.is_empty()))
+        .map(|link| link.href.trim().to_owned())
+}
+
+fn person(person: &Person) -> Author {
+    Author {
+        name: person.name.trim().to_owned(),
+        url: person.uri.clone(),
+        email: person.email.clone(),
+    }
+}
+
+/// A text construct as HTML.
+fn html_of(text: &Text) -> String {
+    match text.r#type {
+        TextType::Text => quick_xml::escape::escape(text.value.as_str()).into_owned(),
+        TextType::Html | TextType::Xhtml => text.value.clone(),
+    }
+}
+
+/// A text construct as plain text.
+fn text_value(text: &Text) -> String {
+    match text.r#type {
+        TextType::Text => text.value.trim().to_owned(),
+        TextType::Html | TextType::Xhtml => super::html::to_plain_text(&text.value),
+    }
+}

@@ -1,0 +1,268 @@
+//! Feed content HTML back to the article's Markdown body. `htmd` converts
+//! the HTML; our handlers undo the shared HTML contract first, so a quote
+//! `figure` becomes an attributed block quote again, the discussion
+//! `section` keeps its heading, and the lead image `figure` goes back to
+//! the metadata instead of the body.
+
+use crate::model::Image;
+use htmd::element_handler::{HandlerResult, Handlers};
+use htmd::{Element, HtmlToMarkdown, Node};
+use markup5ever_rcdom::NodeData;
+use std::rc::Rc;
+use std::sync::{Arc, Mutex};
+
+/// What the HTML held besides the body.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct HtmlBody {
+    /// The body as CommonMark, attributed quotes written as our block quotes.
+    pub markdown: String,
+    /// The heading of a `section class="discussion"`, when there is one.
+    pub discussion_heading: Option<String>,
+    /// The lead image's figure, when it matched the item's image URL.
+    pub lead_image: Option<Image>,
+}
+
+/// Converts an item's HTML content; `lead_image_url` is the image the feed
+/// gives for the item, whose figure the writers put first in the content.
+pub(crate) fn to_markdown(html: &str, lead_image_url: Option<&str>) -> HtmlBody {
+    let found = Arc::new(Mutex::new(HtmlBody::default()));
+    let lead_url = lead_image_url.map(str::to_owned);
+    let converter = {
+        let found_image = Arc::clone(&found);
+        let found_heading = Arc::clone(&found);
+        HtmlToMarkdown::builder()
+            .skip_tags(vec!["script", "style", "template", "iframe", "object"])
+            .add_handler(
+                vec!["figure"],
+                move |handlers: &dyn Handlers, element: Element| {
+                    figure(handlers, &element, lead_url.as_deref(), &found_image)
+                        .or_else(|| handlers.fallback(element))
+                },
+            )
+            .add_handler(
+                vec!["blockquote"],
+                |handlers: &dyn Handlers, element: Element| {
+                    cited_quote(handlers, &element).or_else(|| handlers.fallback(element))
+                },
+            )
+            .add_handler(
+                vec!["section"],
+                move |handlers: &dyn Handlers, element: Element| {
+                    if has_class(element.node, "discussion")
+                        && let Some(heading) = first_child(element.node, is_heading)
+                        && let Ok(mut found) = found_heading.lock()
+                    {
+                        found.discussion_heading = Some(text_of(&heading).trim().to_owned());
+                    }
+                    handlers.fallback(element)
+                },
+            )
+            .build()
+    };
+    let markdown = converter.convert(html).unwrap_or_default();
+    drop(converter);
+    let mut body = Arc::try_unwrap(found)
+        .ok()
+        .and_then(|found| found.into_inner().ok())
+        .unwrap_or_default();
+    body.markdown = markdown;
+    body
+}
+
+/// A quote figure as an attributed block quote, or an image figure as an
+/// image and its caption; `None` lets the default handling take it.
+fn figure(
+    handlers: &dyn Handlers,
+    element: &Element,
+    lead_url: Option<&str>,
+    found: &Mutex<HtmlBody>,
+) -> Option<HandlerResult> {
+    let node = element.node;
+    let caption = first_child(node, |child| tag_of(child) == Some("figcaption"));
+    if let Some(quote) = first_child(node, |child| tag_of(child) == Some("blockquote")) {
+        let caption = caption?;
+        let mut lines = Vec::new();
+        if let Some(title) = first_child(node, is_heading) {
+            lines.push(format!("### {}", text_of(&title).trim()));
+            lines.push(String::new());
+        }
+        lines.extend(
+            handlers
+                .walk_children(&quote)
+                .content
+                .trim()
+                .lines()
+                .map(str::to_owned),
+        );
+        let attribution = handlers.walk_children(&caption).content;
+        let attribution = attribution.trim();
+        let attribution = if attribution.starts_with(['—', '―']) || attribution.starts_with("--")
+        {
+            attribution.to_owned()
+        } else {
+            format!("— {attribution}")
+        };
+        lines.push(String::new());
+        lines.push(attribution);
+        return Some(format!("\n\n{}\n\n", quote_lines(&lines)).into());
+    }
+    let image = first_child(node, |child| tag_of(child) == Some("img"))?;
+    let src = attribute(&image, "src")?;
+    let alt = attribute(&image, "alt").filter(|alt| !alt.trim().is_empty());
+    let (caption_text, credit) = caption.map_or((None, None), |caption| split_caption(&caption));
+    if lead_url.is_some_and(|url| url == src)
+        && let Ok(mut found) = found.lock()
+        && found.lead_image.is_none()
+    {
+        found.lead_image = Some(Image {
+            url: src,
+            alt,
+            credit,
+            caption: caption_text,
+        });
+        return Some(String::new().into());
+    }
+    let mut markdown = handlers.handle(&image)?.content;
+    let caption: Vec<String> = caption_text.into_iter().chain(credit).collect();
+    if !caption.is_empty() {
+        markdown.push_str("\n\n");
+        markdown.push_str(&caption.join(" "));
+    }
+    Some(format!("\n\n{markdown}\n\n").into())
+}
+
+/// A block quote that ends in a `cite` or `footer` naming the speaker, as
+/// WordPress writes them, as an attributed quote.
+fn cited_quote(handlers: &dyn Handlers, element: &Element) -> Option<HandlerResult> {
+    let node = element.node;
+    let last = node
+        .children
+        .borrow()
+        .iter()
+        .rev()
+        .find(|child| tag_of(child).is_some())
+        .cloned()?;
+    if !matches!(tag_of(&last), Some("cite" | "footer")) {
+        return None;
+    }
+    let speaker = text_of(&last);
+    let speaker = speaker
+        .trim()
+        .trim_start_matches(['—', '―', '-', '–'])
+        .trim();
+    if speaker.is_empty() {
+        return None;
+    }
+    let mut lines = Vec::new();
+    for child in node.children.borrow().iter() {
+        if Rc::ptr_eq(child, &last) {
+            continue;
+        }
+        if let Some(converted) = handlers.handle(child) {
+            lines.extend(converted.content.trim().lines().map(str::to_owned));
+            lines.push(String::new());
+        }
+    }
+    lines.push(format!("— {speaker}"));
+    Some(format!("\n\n{}\n\n", quote_lines(&lines)).into())
+}
+
+/// Lines as a Markdown block quote.
+fn quote_lines(lines: &[String]) -> String {
+    lines
+        .iter()
+        .map(|line| {
+            if line.is_empty() {
+                ">".to_owned()
+            } else {
+                format!("> {line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// An image caption as its text and the credit in its `small`, without the
+/// `Photo:` label the writers add.
+fn split_caption(caption: &Rc<Node>) -> (Option<String>, Option<String>) {
+    let mut text = String::new();
+    let mut credit = None;
+    for child in caption.children.borrow().iter() {
+        if tag_of(child) == Some("small") {
+            let small = text_of(child);
+            let small = small.trim();
+            credit = Some(
+                small
+                    .strip_prefix("Photo:")
+                    .unwrap_or(small)
+                    .trim()
+                    .to_owned(),
+            );
+        } else {
+            text.push_str(&text_of(child));
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    ((!text.is_empty()).then_some(text), credit)
+}
+
+fn tag_of(node: &Node) -> Option<&str> {
+    match &node.data {
+        NodeData::Element { name, .. } => Some(&name.local),
+        _ => None,
+    }
+}
+
+fn is_heading(node: &Rc<Node>) -> bool {
+    matches!(tag_of(node), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+}
+
+fn first_child(node: &Rc<Node>, wanted: impl Fn(&Rc<Node>) -> bool) -> Option<Rc<Node>> {
+    node.children
+        .borrow()
+        .iter()
+        .find(|child| wanted(child))
+        .cloned()
+}
+
+fn attribute(node: &Node, wanted: &str) -> Option<String> {
+    let NodeData::Element { attrs, .. } = &node.data else {
+        return None;
+    };
+    attrs
+        .borrow()
+        .iter()
+        .find(|attr| &*attr.name.local == wanted)
+        .map(|attr| attr.value.to_string())
+}
+
+fn has_class(node: &Node, wanted: &str) -> bool {
+    attribute(node, "class")
+        .is_some_and(|classes| classes.split_whitespace().any(|class| class == wanted))
+}
+
+/// The text of a node and its descendants, as a reader sees it.
+pub(crate) fn text_of(node: &Node) -> String {
+    let mut text = String::new();
+    collect_text(node, &mut text);
+    text
+}
+
+fn collect_text(node: &Node, text: &mut String) {
+    if let NodeData::Text { contents } = &node.data {
+        text.push_str(&contents.borrow());
+    }
+    for child in node.children.borrow().iter() {
+        collect_text(child, text);
+    }
+}
+
+/// The HTML as plain text, for summaries: the Markdown conversion, then
+/// its text.
+pub(crate) fn to_plain_text(html: &str) -> String {
+    let markdown = HtmlToMarkdown::new().convert(html).unwrap_or_default();
+    crate::commonmark::markdown_to_plain_text(&markdown)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,216 @@
+//! RSS read back: 2.0, the 0.9x versions and RSS 1.0 (RDF), whose items sit
+//! beside the channel rather than in it. The `rss` crate reads the XML and
+//! keeps extension elements; Dublin Core, iTunes and Media RSS fill what
+//! plain RSS lacks.
+
+use super::feed::{Enclosure, Entry, Parsed, extension_elements, parse_date, parse_person};
+use crate::error::Result;
+use crate::feed::Channel;
+use crate::fidelity::Change;
+use crate::model::{Author, Image};
+
+/// Reads an RSS document that [`super::feed::detect`] recognised.
+pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
+    let channel = ::rss::Channel::read_from(text.as_bytes()).map_err(|error| {
+        super::feed::error_at_value(text, "", file, format!("not a valid RSS feed: {error}"))
+    })?;
+    let mut changes = Vec::new();
+    let namespaces = &channel.namespaces;
+    let self_link = channel
+        .atom_ext
+        .as_ref()
+        .and_then(|atom| atom.links.iter().find(|link| link.rel == "self"))
+        .map(|link| link.href.clone());
+    let mut authors: Vec<Author> = channel
+        .managing_editor
+        .as_deref()
+        .and_then(parse_person)
+        .into_iter()
+        .collect();
+    if let Some(dc) = &channel.dublin_core_ext {
+        authors.extend(dc.creators.iter().filter_map(|name| parse_person(name)));
+    }
+    if authors.is_empty()
+        && let Some(author) = channel
+            .itunes_ext
+            .as_ref()
+            .and_then(|itunes| itunes.author.as_deref())
+    {
+        authors.extend(parse_person(author));
+    }
+    let language = channel.language.clone().or_else(|| {
+        channel
+            .dublin_core_ext
+            .as_ref()
+            .and_then(|dc| dc.languages.first().cloned())
+    });
+    let date = [&channel.last_build_date, &channel.pub_date]
+        .into_iter()
+        .flatten()
+        .find_map(|date| parse_date(date))
+        .or_else(|| {
+            channel
+                .dublin_core_ext
+                .as_ref()
+                .and_then(|dc| dc.dates.iter().find_map(|date| parse_date(date)))
+        });
+    for (field, present) in [
+        ("image", channel.image.is_some()),
+        ("copyright", channel.copyright.is_some()),
+        ("category", !channel.categories.is_empty()),
+    ] {
+        if present {
+            changes.push(Change::dropped(
+                None,
+                field,
+                "the channel's own field has no place in the article model",
+            ));
+        }
+    }
+    let entries = channel
+        .items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| entry(item, index + 1, namespaces))
+        .collect();
+    let channel = Channel {
+        title: Some(channel.title.trim().to_owned()).filter(|title| !title.is_empty()),
+        link: Some(channel.link.trim().to_owned()).filter(|link| !link.is_empty()),
+        feed_url: self_link,
+        description: Some(super::html::to_plain_text(&channel.description))
+            .filter(|description| !description.is_empty()),
+        language,
+        authors,
+    };
+    Ok(Parsed {
+        channel,
+        entries,
+        date,
+        changes,
+    })
+}
+
+fn entry(
+    item: &::rss::Item,
+    index: usize,
+    namespaces: &std::collections::BTreeMap<String, String>,
+) -> Entry {
+    let elements = extension_elements!(item.extensions, namespaces, ::rss::extension::Extension);
+    let dc = item.dublin_core_ext.as_ref();
+    let itunes = item.itunes_ext.as_ref();
+    let mut entry = Entry {
+        index,
+        title: item.title.clone(),
+        id: item.guid.as_ref().map(|guid| guid.value.trim().to_owned()),
+        url: item
+            .link
+            .clone()
+            .or_else(|| {
+                item.guid
+                    .as_ref()
+                    .filter(|guid| guid.permalink && guid.value.contains("://"))
+                    .map(|guid| guid.value.clone())
+            })
+            .map(|url| url.trim().to_owned()),
+        content_html: item.content.clone(),
+        summary_html: item.description.clone().or_else(|| {
+            itunes.and_then(|itunes| itunes.summary.clone().or_else(|| itunes.subtitle.clone()))
+        }),
+        language: dc.and_then(|dc| dc.languages.first().cloned()),
+        newswire: super::feed::newswire_data(&elements),
+        ..Entry::default()
+    };
+    let dates = item
+        .pub_date
+        .iter()
+        .chain(dc.map(|dc| &dc.dates).into_iter().flatten());
+    for date in dates {
+        match parse_date(date) {
+            Some(date) => {
+                entry.published = Some(date);
+                break;
+            }
+            None => entry.drop_field(
+                "pubDate",
+                format!("{date:?} is not an RFC 822 or RFC 3339 date"),
+            ),
+        }
+    }
+    entry.authors = item
+        .author
+        .as_deref()
+        .and_then(parse_person)
+        .into_iter()
+        .chain(
+            dc.map(|dc| &dc.creators)
+                .into_iter()
+                .flatten()
+                .filter_map(|name| parse_person(name)),
+        )
+        .collect();
+    if entry.authors.is_empty()
+        && let Some(author) = itunes.and_then(|itunes| itunes.author.as_deref())
+    {
+        entry.authors.extend(parse_person(author));
+    }
+    entry.tags = item
+        .categories
+        .iter()
+        .map(|category| category.name.clone())
+        .chain(dc.map(|dc| dc.subjects.clone()).unwrap_or_default())
+        .collect();
+    let (image, mut enclosures, description) = super::feed::media(&elements);
+    entry.image = image.or_else(|| {
+        itunes
+            .and_then(|itunes| itunes.image.clone())
+            .map(|url| Image {
+                url,
+                alt: None,
+                credit: None,
+                caption: None,
+            })
+    });
+    if let Some(enclosure) = &item.enclosure {
+        let mime_type = Some(enclosure.mime_type.trim().to_owned()).filter(|t| !t.is_empty());
+        if entry.image.is_none()
+            && mime_type
+                .as_deref()
+                .is_some_and(|t| t.starts_with("image/"))
+        {
+            entry.image = Some(Image {
+                url: enclosure.url.clone(),
+                alt: None,
+                credit: None,
+                caption: None,
+            });
+        } else {
+            enclosures.insert(
+                0,
+                Enclosure {
+                    url: enclosure.url.clone(),
+                    mime_type,
+                    length: enclosure
+                        .length
+                        .trim()
+                        .parse()
+                        .ok()
+                        .filter(|length| *length > 0),
+                },
+            );
+        }
+    }
+    enclosures.dedup_by(|a, b| a.url == b.url);
+    entry.enclosures = enclosures;
+    if entry.content_html.is_none() && entry.summary_html.is_none() {
+        entry.content_text = description;
+    }
+    for (field, present) in [
+        ("comments", item.comments.is_some()),
+        ("source", item.source.is_some()),
+    ] {
+        if present {
+            entry.drop_field(field, "the article model has no place for it");
+        }
+    }
+    entry
+}

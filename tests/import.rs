@@ -1,0 +1,613 @@
+//! Feeds read back: our own feeds give the same articles, feeds other tools
+//! write give sensible ones, feed-to-feed conversion is read by real
+//! parsers, and what a conversion cannot carry is reported.
+
+use crate::feeds::channel;
+use crate::util::{assert_fails, root, run, run_in, samples, stderr, stdout};
+use newswire::{Article, Block, Feed, Format, WriteOptions};
+use std::path::PathBuf;
+
+const FEED_FORMATS: [Format; 3] = [Format::Rss, Format::Atom, Format::JsonFeed];
+
+fn sample(path: &PathBuf) -> Article {
+    let bytes = std::fs::read(path).unwrap();
+    newswire::read(&bytes, Format::Markdown, &path.display().to_string()).unwrap()
+}
+
+fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures/feeds").join(name)
+}
+
+fn import_fixture(name: &str) -> newswire::Imported {
+    let bytes = std::fs::read(fixture(name)).unwrap();
+    newswire::read_feed(&bytes, name).unwrap_or_else(|error| panic!("{name}: {error}"))
+}
+
+fn article_json(article: &Article) -> String {
+    newswire::write_to_string(Format::ArticleJson, article, &WriteOptions::default())
+}
+
+#[test]
+fn every_sample_comes_back_whole_from_every_feed_format() {
+    for path in samples() {
+        let article = sample(&path);
+        for format in FEED_FORMATS {
+            let mut feed = Feed::from_article(&article, &channel());
+            feed.channel.feed_url = None;
+            let mut bytes = Vec::new();
+            newswire::write_feed(format, &feed, &mut bytes).unwrap();
+            let imported = newswire::read_feed(&bytes, "feed").unwrap();
+            assert_eq!(imported.feed.articles.len(), 1);
+            assert_eq!(
+                article_json(&imported.feed.articles[0]),
+                article_json(&article),
+                "{} through {format}",
+                path.display()
+            );
+        }
+    }
+}
+
+/// Without our extension (a feed that passed through another tool), the
+/// quotes, their attributions and the prompts still come back from the
+/// shared HTML.
+#[test]
+fn quotes_and_prompts_come_back_from_the_html_alone() {
+    for path in samples() {
+        let article = sample(&path);
+        let json = newswire::write_to_string(Format::JsonFeed, &article, &WriteOptions::default());
+        let mut feed: serde_json::Value = serde_json::from_str(&json).unwrap();
+        for item in feed["items"].as_array_mut().unwrap() {
+            item.as_object_mut().unwrap().remove("_newswire");
+        }
+        let bytes = serde_json::to_vec(&feed).unwrap();
+        let imported = newswire::read_feed(&bytes, "bare.json").unwrap();
+        let back = &imported.feed.articles[0];
+        let attributions = |article: &Article| -> Vec<_> {
+            article
+                .quotes()
+                .map(|quote| (quote.attribution.clone(), quote.title.clone()))
+                .collect()
+        };
+        assert_eq!(
+            attributions(back),
+            attributions(&article),
+            "{}",
+            path.display()
+        );
+        let prompts = |article: &Article| article.discussion.as_ref().map(|d| d.prompts.clone());
+        assert_eq!(prompts(back), prompts(&article), "{}", path.display());
+        assert_eq!(back.meta.title, article.meta.title);
+        assert_eq!(back.meta.tags, article.meta.tags);
+    }
+}
+
+#[test]
+fn the_reference_sample_survives_the_html_path_exactly_in_its_body() {
+    let path = root().join("samples/syria-what-happens-now.md");
+    let article = sample(&path);
+    let json = newswire::write_to_string(Format::JsonFeed, &article, &WriteOptions::default());
+    let mut feed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    feed["items"][0]["_newswire"]
+        .as_object_mut()
+        .unwrap()
+        .remove("source");
+    let imported = newswire::read_feed(&serde_json::to_vec(&feed).unwrap(), "f.json").unwrap();
+    let back = &imported.feed.articles[0];
+    assert_eq!(back.body, article.body);
+    assert_eq!(back.discussion, article.discussion);
+    assert_eq!(back.meta.image, article.meta.image);
+    assert_eq!(back.meta.program, article.meta.program);
+}
+
+#[test]
+fn foreign_feeds_import_into_sensible_articles() {
+    let wordpress = import_fixture("wordpress.rss.xml");
+    assert_eq!(
+        wordpress.feed.channel.title.as_deref(),
+        Some("Harbour Town Gazette")
+    );
+    let ferry = &wordpress.feed.articles[0];
+    assert_eq!(ferry.meta.title, "Council approves new ferry timetable");
+    assert_eq!(ferry.meta.authors[0].name, "Priya Natarajan");
+    assert_eq!(ferry.meta.tags, ["Transport", "Council"]);
+    assert_eq!(ferry.meta.language.as_deref(), Some("en-GB"));
+    assert_eq!(ferry.meta.published.to_rfc3339(), "2024-03-12T09:00:00Z");
+    let quote = ferry
+        .quotes()
+        .next()
+        .expect("the cited block quote is a quote");
+    assert_eq!(quote.attribution.name, "Hannah Pryce");
+    assert_eq!(
+        quote.attribution.role.as_deref(),
+        Some("transport committee chair")
+    );
+    let rescue = newswire::write_to_string(
+        Format::Markdown,
+        &wordpress.feed.articles[1],
+        &WriteOptions::default(),
+    );
+    assert!(
+        rescue.contains("*Gull Point*") || rescue.contains("_Gull Point_"),
+        "{rescue}"
+    );
+    assert!(!rescue.contains("alert"), "scripts are dropped: {rescue}");
+
+    let hugo = import_fixture("hugo.rss.xml");
+    let moss = newswire::write_to_string(
+        Format::Markdown,
+        &hugo.feed.articles[0],
+        &WriteOptions::default(),
+    );
+    assert!(moss.contains("```sh\nmeasure --wall north\n```"), "{moss}");
+    assert_eq!(
+        hugo.feed.articles[0].meta.summary, None,
+        "the description is the body"
+    );
+
+    let jekyll = import_fixture("jekyll.atom.xml");
+    let kerning = &jekyll.feed.articles[0];
+    assert_eq!(kerning.meta.title, "Kerning, & why it matters");
+    assert_eq!(
+        kerning.meta.updated.unwrap().to_rfc3339(),
+        "2024-02-21T10:30:00Z"
+    );
+    assert_eq!(
+        kerning.meta.summary.as_deref(),
+        Some("Why the space between letters matters.")
+    );
+    assert_eq!(
+        jekyll.feed.channel.title.as_deref(),
+        Some("Ana’s & Co. blog")
+    );
+
+    let substack = import_fixture("substack.rss.xml");
+    let rates = &substack.feed.articles[0];
+    assert_eq!(
+        rates.meta.image.as_ref().unwrap().url,
+        "https://substack-post-media.s3.amazonaws.com/public/images/rates.png"
+    );
+    let body = newswire::write_to_string(Format::Text, rates, &WriteOptions::default());
+    assert!(body.contains("run out of reasons"), "{body}");
+    assert!(
+        !body.contains("Subscribe\n") && !body.contains("<input"),
+        "{body}"
+    );
+
+    let youtube = import_fixture("youtube.atom.xml");
+    let video = &youtube.feed.articles[0];
+    assert_eq!(
+        video.meta.url.as_deref(),
+        Some("https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+    );
+    assert_eq!(
+        video.meta.image.as_ref().unwrap().url,
+        "https://i1.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg"
+    );
+    let text = newswire::write_to_string(Format::Text, video, &WriteOptions::default());
+    assert!(
+        text.contains("What the new timetable means for you."),
+        "{text}"
+    );
+
+    let podcast = import_fixture("podcast.rss.xml");
+    let episode = &podcast.feed.articles[0];
+    assert_eq!(
+        episode.meta.extra["enclosures"][0]["url"],
+        "https://cdn.example.fm/tide/ep12.mp3"
+    );
+    assert_eq!(episode.meta.extra["enclosures"][0]["length"], 48213776);
+    assert_eq!(episode.meta.extra["enclosures"][0]["type"], "audio/mpeg");
+    assert_eq!(episode.meta.authors[0].name, "Maya Osei");
+    assert_eq!(
+        podcast.feed.articles[1].meta.published.to_rfc3339(),
+        "2024-02-08T05:00:00-05:00",
+        "obsolete zone names are read"
+    );
+
+    let mastodon = import_fixture("mastodon.rss.xml");
+    let post = &mastodon.feed.articles[0];
+    assert!(
+        post.meta.title.starts_with("Ferries every 20 minutes"),
+        "{}",
+        post.meta.title
+    );
+    assert!(
+        mastodon
+            .changes
+            .iter()
+            .any(|change| change.field == "title")
+    );
+    assert_eq!(
+        post.meta.image.as_ref().unwrap().caption.as_deref(),
+        Some("The morning ferry leaving the harbour")
+    );
+
+    let json = import_fixture("jsonfeed-1.0.json");
+    assert_eq!(json.feed.channel.authors[0].name, "Lena Fischer");
+    let riso = newswire::write_to_string(
+        Format::Markdown,
+        &json.feed.articles[0],
+        &WriteOptions::default(),
+    );
+    assert!(
+        riso.contains("\\*never\\*"),
+        "plain text stays plain: {riso}"
+    );
+    assert_eq!(json.feed.articles[1].meta.id, "1", "numeric ids are kept");
+
+    let rdf = import_fixture("rss-1.0.rdf");
+    assert_eq!(
+        rdf.feed.articles[0].meta.published.to_rfc3339(),
+        "2023-11-30T16:00:00Z"
+    );
+    assert_eq!(rdf.feed.articles[0].meta.tags, ["maps"]);
+
+    let old = import_fixture("rss-0.91.xml");
+    assert_eq!(old.feed.articles[0].meta.title, "Site relaunched");
+    assert!(old.changes.iter().any(|change| change.field == "published"));
+}
+
+#[test]
+fn every_fixture_imports_through_the_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(root().join("tests/fixtures/feeds")).unwrap() {
+        let path = entry.unwrap().path();
+        let out = dir.path().join(path.file_name().unwrap());
+        let output = run(
+            &[
+                "import",
+                path.to_str().unwrap(),
+                "--out-dir",
+                out.to_str().unwrap(),
+            ],
+            b"",
+        );
+        assert!(
+            output.status.success(),
+            "{}: {}",
+            path.display(),
+            stderr(&output)
+        );
+        for article in std::fs::read_dir(&out).unwrap() {
+            let article = article.unwrap().path();
+            let again = run(&["convert", article.to_str().unwrap(), "-t", "md"], b"");
+            assert!(
+                again.status.success(),
+                "{}: {}",
+                article.display(),
+                stderr(&again)
+            );
+            assert_eq!(stdout(&again), std::fs::read_to_string(&article).unwrap());
+        }
+    }
+}
+
+#[test]
+fn import_names_files_safely_and_never_overwrites_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = r#"{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[
+        {"id":"a","title":"../../etc/passwd","content_text":"x","date_published":"2024-01-01T00:00:00Z"},
+        {"id":"b","title":"../../etc/passwd","content_text":"y","date_published":"2024-01-01T00:00:00Z"}]}"#;
+    let output = run_in(
+        dir.path(),
+        &["import", "-", "--out-dir", "out"],
+        feed.as_bytes(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["etc-passwd-2.md", "etc-passwd.md"]);
+    let before = std::fs::read(dir.path().join("out/etc-passwd.md")).unwrap();
+    let changed = feed.replace("\"x\"", "\"changed\"");
+    let again = run_in(
+        dir.path(),
+        &["import", "-", "--out-dir", "out"],
+        changed.as_bytes(),
+    );
+    assert_fails(&again, 74, "give --force");
+    assert_eq!(
+        std::fs::read(dir.path().join("out/etc-passwd.md")).unwrap(),
+        before
+    );
+    let forced = run_in(
+        dir.path(),
+        &["import", "-", "--out-dir", "out", "--force"],
+        changed.as_bytes(),
+    );
+    assert!(forced.status.success(), "{}", stderr(&forced));
+    assert_ne!(
+        std::fs::read(dir.path().join("out/etc-passwd.md")).unwrap(),
+        before
+    );
+
+    // Several items and no directory: nowhere to put them.
+    assert_fails(&run(&["import", "-"], feed.as_bytes()), 2, "--out-dir");
+}
+
+#[test]
+fn broken_and_hostile_feeds_are_refused_with_their_place() {
+    let cases: [(&str, &str, i32); 4] = [
+        (
+            "<rss version=\"2.0\"><channel>\n<title>x</title>\n<item></channel></rss>",
+            ":3:",
+            65,
+        ),
+        (
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<rss version=\"2.0\"><channel><title>&x;</title><link>https://e.com/</link><description>d</description></channel></rss>",
+            ":3:",
+            65,
+        ),
+        (
+            "{\"version\":\"https://jsonfeed.org/version/1.1\",\n\"items\": [1,",
+            ":2:",
+            65,
+        ),
+        ("just some text", "not a feed", 65),
+    ];
+    for (feed, message, status) in cases {
+        let output = run(&["import", "-"], feed.as_bytes());
+        assert_fails(&output, status, message);
+        assert!(
+            !stdout(&output).contains("root:"),
+            "no entity is ever resolved"
+        );
+    }
+    let deep = format!("<rss>{}", "<a>".repeat(10_000));
+    assert_fails(&run(&["import", "-"], deep.as_bytes()), 65, "deeper than");
+}
+
+#[test]
+fn feed_to_feed_keeps_every_item_and_is_read_by_real_parsers() {
+    for name in [
+        "wordpress.rss.xml",
+        "podcast.rss.xml",
+        "jekyll.atom.xml",
+        "jsonfeed-1.0.json",
+        "youtube.atom.xml",
+    ] {
+        let source = import_fixture(name);
+        for (target, suffix) in [("rss", "xml"), ("atom", "xml"), ("jsonfeed", "json")] {
+            let output = run(
+                &[
+                    "convert",
+                    fixture(name).to_str().unwrap(),
+                    "-f",
+                    "feed",
+                    "-t",
+                    target,
+                ],
+                b"",
+            );
+            assert!(
+                output.status.success(),
+                "{name} to {target}: {}",
+                stderr(&output)
+            );
+            let parsed = feed_rs::parser::parse(output.stdout.as_slice())
+                .unwrap_or_else(|error| panic!("{name} to {target}: {error}"));
+            assert_eq!(
+                parsed.entries.len(),
+                source.feed.articles.len(),
+                "{name} to {target}"
+            );
+            for (entry, article) in parsed.entries.iter().zip(&source.feed.articles) {
+                assert_eq!(entry.title.as_ref().unwrap().content, article.meta.title);
+            }
+            let _ = suffix;
+            // And back: the same articles.
+            let back = newswire::read_feed(&output.stdout, target).unwrap();
+            assert_eq!(
+                back.feed.articles, source.feed.articles,
+                "{name} to {target} and back"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_fidelity_report_names_each_field_per_item() {
+    let rss = run(
+        &[
+            "convert",
+            fixture("jekyll.atom.xml").to_str().unwrap(),
+            "-t",
+            "rss",
+            "--report",
+            "json",
+        ],
+        b"",
+    );
+    assert!(rss.status.success(), "{}", stderr(&rss));
+    let report: serde_json::Value = serde_json::from_str(stderr(&rss).trim()).unwrap();
+    assert!(
+        report["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("jekyll.atom.xml")
+    );
+    let changes = report["changes"].as_array().unwrap();
+    let updated = changes
+        .iter()
+        .find(|change| change["field"] == "updated")
+        .expect("RSS has no item update date");
+    assert_eq!(
+        updated["item"],
+        "https://blog.example.com/2024/02/20/kerning"
+    );
+    assert_eq!(updated["action"], "dropped");
+
+    // An RSS item with no date going to Atom, which requires one.
+    let undated = run(
+        &[
+            "convert",
+            fixture("rss-0.91.xml").to_str().unwrap(),
+            "-f",
+            "rss",
+            "-t",
+            "atom",
+        ],
+        b"",
+    );
+    assert!(undated.status.success(), "{}", stderr(&undated));
+    let notes = stderr(&undated);
+    assert!(
+        notes.contains("item http://oldschool.example.com/relaunch.html: published: changed"),
+        "{notes}"
+    );
+    // Atom to JSON Feed loses the author's e-mail.
+    let json = run(
+        &[
+            "convert",
+            fixture("jekyll.atom.xml").to_str().unwrap(),
+            "-t",
+            "jsonfeed",
+        ],
+        b"",
+    );
+    assert!(
+        stderr(&json).is_empty() || !stderr(&json).contains("error"),
+        "{}",
+        stderr(&json)
+    );
+
+    // -f names one kind; another is refused.
+    assert_fails(
+        &run(
+            &[
+                "convert",
+                fixture("jekyll.atom.xml").to_str().unwrap(),
+                "-f",
+                "rss",
+                "-t",
+                "atom",
+            ],
+            b"",
+        ),
+        65,
+        "expected a rss feed, found atom",
+    );
+    // Many items to one article format: import is the tool.
+    assert_fails(
+        &run(
+            &[
+                "convert",
+                fixture("wordpress.rss.xml").to_str().unwrap(),
+                "-t",
+                "md",
+            ],
+            b"",
+        ),
+        2,
+        "newswire import",
+    );
+}
+
+#[test]
+fn quotes_survive_feed_to_feed_as_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let rss = dir.path().join("syria.rss.xml");
+    let sample = root().join("samples/syria-what-happens-now.md");
+    let made = run(
+        &[
+            "convert",
+            sample.to_str().unwrap(),
+            "-t",
+            "rss",
+            "-o",
+            rss.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(made.status.success(), "{}", stderr(&made));
+    let atom = run(&["convert", rss.to_str().unwrap(), "-t", "atom"], b"");
+    assert!(atom.status.success(), "{}", stderr(&atom));
+    let back = newswire::read_feed(&atom.stdout, "atom").unwrap();
+    let original = newswire::read(&std::fs::read(&sample).unwrap(), Format::Markdown, "s").unwrap();
+    assert_eq!(back.feed.articles[0], original);
+    assert!(
+        back.feed.articles[0]
+            .body
+            .iter()
+            .any(|block| matches!(block, Block::Quote(_)))
+    );
+}
+
+#[test]
+fn check_reports_what_feed_validators_reject_with_places() {
+    let bad_rss = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n<channel>\n<title>t</title>\n<link>/relative</link>\n<item>\n<title>a</title>\n<pubDate>2024-01-01</pubDate>\n<guid>not-a-url</guid>\n<dc:creator>x</dc:creator>\n<author>Jane</author>\n</item>\n<item><title>b</title><guid>not-a-url</guid></item>\n</channel>\n</rss>\n";
+    let output = run(&["check", "-"], bad_rss.as_bytes());
+    assert_eq!(output.status.code(), Some(65));
+    let report = stdout(&output);
+    for expected in [
+        "-:3:1: error: <channel> is missing <description>",
+        "-:5:1: error: <link> \"/relative\" is not a full URL",
+        "-:8:1: error: <pubDate> \"2024-01-01\" is not an RFC 822 date",
+        "-:9:1: error: <guid> \"not-a-url\" is a permalink unless isPermaLink=\"false\"",
+        "-:10:1: error: the namespace prefix `dc` of <dc:creator> is not declared",
+        "-:11:1: error: <author> must be an e-mail address",
+        "-:13:23: error: <guid> \"not-a-url\" is also the guid of an earlier item",
+    ] {
+        assert!(
+            report.contains(expected),
+            "expected {expected:?} in:\n{report}"
+        );
+    }
+
+    let bad_atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>t</title>\n<id>urn:x</id>\n<updated>yesterday</updated>\n<entry>\n<title>e</title>\n<id>urn:e</id>\n<updated>2024-01-01T00:00:00Z</updated>\n</entry>\n</feed>\n";
+    let report = stdout(&run(&["check", "-"], bad_atom.as_bytes()));
+    for expected in [
+        "-:4:1: error: <updated> \"yesterday\" is not an RFC 3339 date",
+        "-:5:1: error: <entry> has no <author> and neither has the <feed>",
+        "-:5:1: error: <entry> needs <content> or a <link rel=\"alternate\">",
+    ] {
+        assert!(
+            report.contains(expected),
+            "expected {expected:?} in:\n{report}"
+        );
+    }
+
+    let bad_json = "{\n\"version\": \"https://jsonfeed.org/version/1.1\",\n\"title\": \"t\",\n\"items\": [\n{\"id\": \"1\", \"content_text\": \"a\"},\n{\"id\": \"1\", \"date_published\": \"Monday\"}\n]\n}\n";
+    let report = stdout(&run(&["check", "-"], bad_json.as_bytes()));
+    for expected in [
+        "-:6:1: error: id \"1\" is also the id of an earlier item",
+        "-:6:1: error: the item has neither content_html nor content_text",
+        "-:6:1: error: date_published \"Monday\" is not an RFC 3339 date",
+    ] {
+        assert!(
+            report.contains(expected),
+            "expected {expected:?} in:\n{report}"
+        );
+    }
+}
+
+#[test]
+fn check_passes_the_feeds_newswire_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["rss", "atom", "jsonfeed"] {
+        let out = dir.path().join(format!("feed.{format}"));
+        let mut args = vec![
+            "feed",
+            "samples/",
+            "-t",
+            format,
+            "--title",
+            "T",
+            "--link",
+            "https://example.com/",
+        ];
+        args.extend([
+            "--feed-url",
+            "https://example.com/feed",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        let made = run(&args, b"");
+        assert!(made.status.success(), "{}", stderr(&made));
+        let checked = run(&["check", "--strict", out.to_str().unwrap()], b"");
+        assert!(checked.status.success(), "{format}: {}", stdout(&checked));
+    }
+}
