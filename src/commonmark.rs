@@ -220,9 +220,12 @@ pub(crate) fn quote_markdown(quote: &Quote) -> String {
     append_attribution(&arena, paragraph, &quote.attribution);
     root.append(paragraph);
     parts.push(to_commonmark(root));
-    parts
-        .join("\n\n")
-        .lines()
+    block_quoted(parts.join("\n\n").lines())
+}
+
+/// Lines of Markdown as a block quote.
+pub(crate) fn block_quoted<'a>(lines: impl Iterator<Item = &'a str>) -> String {
+    lines
         .map(|line| {
             if line.is_empty() {
                 ">".to_owned()

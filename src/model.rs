@@ -124,6 +124,18 @@ pub struct Image {
     pub caption: Option<String>,
 }
 
+impl Image {
+    /// An image known only by its URL.
+    pub fn new(url: String) -> Image {
+        Image {
+            url,
+            alt: None,
+            credit: None,
+            caption: None,
+        }
+    }
+}
+
 /// One block of the body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]

@@ -6,7 +6,7 @@ use super::feed::{Enclosure, Entry, Parsed, extension_elements};
 use crate::error::Result;
 use crate::feed::Channel;
 use crate::fidelity::Change;
-use crate::model::{Author, Date, Image};
+use crate::model::{Author, Date};
 use atom_syndication::{Person, Text, TextType};
 
 /// Reads an Atom document that [`super::feed::detect`] recognised.
@@ -75,7 +75,7 @@ fn read_entry(
         namespaces,
         atom_syndication::extension::Extension
     );
-    let (image, mut enclosures, media_description) = super::feed::media(&elements);
+    let (image, enclosures, media_description) = super::feed::media(&elements);
     let mut entry = Entry {
         index,
         title: Some(source.title.value.clone()),
@@ -130,34 +130,17 @@ fn read_entry(
         .language
         .or_else(|| source.title.lang.clone())
         .or_else(|| feed_language.map(str::to_owned));
-    for link in &source.links {
-        if link.rel == "enclosure" {
-            let mime_type = link.mime_type.clone();
-            if entry.image.is_none()
-                && mime_type
-                    .as_deref()
-                    .is_some_and(|t| t.starts_with("image/"))
-            {
-                entry.image = Some(Image {
-                    url: link.href.clone(),
-                    alt: None,
-                    credit: None,
-                    caption: None,
-                });
-            } else {
-                enclosures.push(Enclosure {
-                    url: link.href.clone(),
-                    mime_type,
-                    length: link
-                        .length
-                        .as_deref()
-                        .and_then(|length| length.parse().ok()),
-                });
-            }
-        }
-    }
-    enclosures.dedup_by(|a, b| a.url == b.url);
     entry.enclosures = enclosures;
+    for link in source.links.iter().filter(|link| link.rel == "enclosure") {
+        entry.attach(Enclosure {
+            url: link.href.clone(),
+            mime_type: link.mime_type.clone(),
+            length: link
+                .length
+                .as_deref()
+                .and_then(|length| length.parse().ok()),
+        });
+    }
     if !source.contributors.is_empty() {
         entry.drop_field("contributor", "the article model has authors only");
     }

@@ -248,6 +248,24 @@ impl Entry {
             .unwrap_or_else(|| format!("#{}", self.index))
     }
 
+    /// Adds a media file: the first image becomes the lead image when the
+    /// item has none, the rest are enclosures, each URL once.
+    pub fn attach(&mut self, enclosure: Enclosure) {
+        let is_image = enclosure
+            .mime_type
+            .as_deref()
+            .is_some_and(|mime_type| mime_type.starts_with("image/"));
+        if is_image && self.image.is_none() {
+            self.image = Some(Image::new(enclosure.url));
+        } else if !self
+            .enclosures
+            .iter()
+            .any(|known| known.url == enclosure.url)
+        {
+            self.enclosures.push(enclosure);
+        }
+    }
+
     /// Records a field the article cannot hold.
     pub fn drop_field(&mut self, field: &str, detail: impl Into<String>) {
         let label = self.label();

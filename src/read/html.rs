@@ -104,7 +104,13 @@ fn figure(
         };
         lines.push(String::new());
         lines.push(attribution);
-        return Some(format!("\n\n{}\n\n", quote_lines(&lines)).into());
+        return Some(
+            format!(
+                "\n\n{}\n\n",
+                crate::commonmark::block_quoted(lines.iter().map(String::as_str))
+            )
+            .into(),
+        );
     }
     let image = first_child(node, |child| tag_of(child) == Some("img"))?;
     let src = attribute(&image, "src")?;
@@ -164,22 +170,13 @@ fn cited_quote(handlers: &dyn Handlers, element: &Element) -> Option<HandlerResu
         }
     }
     lines.push(format!("— {speaker}"));
-    Some(format!("\n\n{}\n\n", quote_lines(&lines)).into())
-}
-
-/// Lines as a Markdown block quote.
-fn quote_lines(lines: &[String]) -> String {
-    lines
-        .iter()
-        .map(|line| {
-            if line.is_empty() {
-                ">".to_owned()
-            } else {
-                format!("> {line}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    Some(
+        format!(
+            "\n\n{}\n\n",
+            crate::commonmark::block_quoted(lines.iter().map(String::as_str))
+        )
+        .into(),
+    )
 }
 
 /// An image caption as its text and the credit in its `small`, without the

@@ -131,12 +131,7 @@ fn entry(item: JsonItem, index: usize) -> Entry {
         content_text: item.content_text,
         tags: item.tags,
         language: item.language,
-        image: item.image.or(item.banner_image).map(|url| Image {
-            url,
-            alt: None,
-            credit: None,
-            caption: None,
-        }),
+        image: item.image.or(item.banner_image).map(Image::new),
         newswire: item.newswire,
         ..Entry::default()
     };
@@ -152,25 +147,11 @@ fn entry(item: JsonItem, index: usize) -> Entry {
         }
     }
     for attachment in item.attachments {
-        if entry.image.is_none()
-            && attachment
-                .mime_type
-                .as_deref()
-                .is_some_and(|t| t.starts_with("image/"))
-        {
-            entry.image = Some(Image {
-                url: attachment.url,
-                alt: None,
-                credit: None,
-                caption: None,
-            });
-        } else {
-            entry.enclosures.push(Enclosure {
-                url: attachment.url,
-                mime_type: attachment.mime_type,
-                length: attachment.size_in_bytes,
-            });
-        }
+        entry.attach(Enclosure {
+            url: attachment.url,
+            mime_type: attachment.mime_type,
+            length: attachment.size_in_bytes,
+        });
     }
     entry
 }

@@ -159,48 +159,28 @@ fn entry(
         .map(|category| category.name.clone())
         .chain(dc.map(|dc| dc.subjects.clone()).unwrap_or_default())
         .collect();
-    let (image, mut enclosures, description) = super::feed::media(&elements);
+    let (image, enclosures, description) = super::feed::media(&elements);
     entry.image = image.or_else(|| {
         itunes
             .and_then(|itunes| itunes.image.clone())
-            .map(|url| Image {
-                url,
-                alt: None,
-                credit: None,
-                caption: None,
-            })
+            .map(Image::new)
     });
     if let Some(enclosure) = &item.enclosure {
-        let mime_type = Some(enclosure.mime_type.trim().to_owned()).filter(|t| !t.is_empty());
-        if entry.image.is_none()
-            && mime_type
-                .as_deref()
-                .is_some_and(|t| t.starts_with("image/"))
-        {
-            entry.image = Some(Image {
-                url: enclosure.url.clone(),
-                alt: None,
-                credit: None,
-                caption: None,
-            });
-        } else {
-            enclosures.insert(
-                0,
-                Enclosure {
-                    url: enclosure.url.clone(),
-                    mime_type,
-                    length: enclosure
-                        .length
-                        .trim()
-                        .parse()
-                        .ok()
-                        .filter(|length| *length > 0),
-                },
-            );
-        }
+        entry.attach(Enclosure {
+            url: enclosure.url.clone(),
+            mime_type: Some(enclosure.mime_type.trim().to_owned()).filter(|t| !t.is_empty()),
+            // A length of 0 is the usual stand-in for "unknown".
+            length: enclosure
+                .length
+                .trim()
+                .parse()
+                .ok()
+                .filter(|length| *length > 0),
+        });
     }
-    enclosures.dedup_by(|a, b| a.url == b.url);
-    entry.enclosures = enclosures;
+    for enclosure in enclosures {
+        entry.attach(enclosure);
+    }
     if entry.content_html.is_none() && entry.summary_html.is_none() {
         entry.content_text = description;
     }
