@@ -4,7 +4,7 @@
 //! XML is walked with positions, so every finding names its line.
 
 use super::{Finding, Severity};
-use crate::read::feed::{FeedKind, detect};
+use crate::read::feed::{FeedKind, detect, line_column};
 use crate::read::{self, is_absolute_url};
 use chrono::DateTime;
 use quick_xml::events::{BytesStart, Event};
@@ -110,8 +110,7 @@ impl XmlNode {
                 }
             };
             match event {
-                Event::Start(start) | Event::Empty(start) if stack.len() > 256 => {
-                    let _ = start;
+                Event::Start(_) | Event::Empty(_) if stack.len() > 256 => {
                     report.error(place(offset), "elements nest deeper than 256 levels");
                     return None;
                 }
@@ -251,20 +250,6 @@ impl XmlNode {
     fn child<'a>(&'a self, name: &'a str) -> Option<&'a XmlNode> {
         self.children(name).next()
     }
-}
-
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
-        .chars()
-        .count()
-        + 1;
-    (line, column)
 }
 
 fn rss(root: &XmlNode, report: &mut Report<'_>) {

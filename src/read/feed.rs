@@ -168,13 +168,23 @@ const XML_DEPTH_LIMIT: usize = 256;
 
 /// An error at a byte offset of `text`.
 pub(crate) fn error_at(text: &str, offset: usize, file: &str, message: String) -> Error {
-    let before = &text[..floor_char_boundary(text, offset)];
+    let (line, column) = line_column(text, offset);
+    Error::invalid_input(file, line, column, message)
+}
+
+/// The 1-based line and column (in characters) of a byte offset.
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
         .chars()
         .count()
         + 1;
-    Error::invalid_input(file, line, column, message)
+    (line, column)
 }
 
 /// An error at the first place `needle` appears in `text`, for the feed
@@ -185,14 +195,6 @@ pub(crate) fn error_at_value(text: &str, needle: &str, file: &str, message: Stri
         .flatten()
         .unwrap_or(0);
     error_at(text, offset, file, message)
-}
-
-fn floor_char_boundary(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 /// What a format's reader hands on: the channel, the items as entries, the
