@@ -81,11 +81,6 @@ pub(crate) fn to_html<'a>(node: &'a AstNode<'a>) -> String {
     without_forbidden_chars(out)
 }
 
-/// Renders CommonMark to an HTML fragment.
-pub(crate) fn markdown_to_html(markdown: &str) -> String {
-    without_forbidden_chars(comrak::markdown_to_html(markdown, &options()))
-}
-
 /// Drops characters XML 1.0 cannot carry. The reader refuses them in the
 /// source, but character references such as `&#x1;` decode to them.
 pub(crate) fn without_forbidden_chars(text: String) -> String {

@@ -2,7 +2,7 @@
 //! order every feed format uses, newest first.
 
 use crate::error::{Error, Result};
-use crate::model::{Article, Author, Date};
+use crate::model::{Article, Author, Date, Meta};
 use serde::{Deserialize, Deserializer};
 
 /// What a feed says about itself. Every field is optional so that a
@@ -139,14 +139,18 @@ impl Feed {
     /// Orders the articles newest first; equal dates fall back to the id, so
     /// the order never depends on the order the inputs were read in.
     pub fn new(channel: Channel, mut articles: Vec<Article>) -> Feed {
-        articles.sort_by(|a, b| {
-            b.meta
-                .published
-                .utc()
-                .cmp(&a.meta.published.utc())
-                .then_with(|| a.meta.id.cmp(&b.meta.id))
-        });
+        articles.sort_by(|a, b| Feed::order(&a.meta, &b.meta));
         Feed { channel, articles }
+    }
+
+    /// The order of a feed's items, newest first, ties broken by id; it
+    /// needs only the metadata, so items can be chosen before any body is
+    /// read.
+    pub fn order(a: &Meta, b: &Meta) -> std::cmp::Ordering {
+        b.published
+            .utc()
+            .cmp(&a.published.utc())
+            .then_with(|| a.id.cmp(&b.id))
     }
 
     /// A one-item feed whose channel comes from the article, with any field

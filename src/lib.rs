@@ -28,7 +28,6 @@ pub mod feed;
 pub mod fidelity;
 pub mod format;
 pub mod model;
-pub mod parallel;
 pub mod read;
 pub mod write;
 
@@ -38,6 +37,6 @@ pub use fidelity::Change;
 pub use format::Format;
 pub use model::{Article, Attribution, Author, Block, Date, Discussion, Image, Meta, Quote};
 pub use read::feed::Imported;
-pub use read::read;
 pub use read::read_feed_bytes as read_feed;
+pub use read::{read, read_meta};
 pub use write::{WriteOptions, write, write_feed, write_to_string};

@@ -8,6 +8,12 @@ use newswire::{Error, ErrorKind};
 use std::error::Error as _;
 use std::process::ExitCode;
 
+/// Parsing and rendering allocate many small, short-lived strings and
+/// nodes; mimalloc serves them from per-thread pages with far fewer
+/// instructions than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit statuses from sysexits(3), as the command-line spec lists them.
 const EXIT_USAGE: u8 = 2;
 const EXIT_DATA: u8 = 65;

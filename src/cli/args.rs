@@ -22,6 +22,14 @@ pub struct Cli {
         global = true
     )]
     pub max_input_mib: u64,
+
+    /// Work on this many inputs at once [default: one per core]; the output is the same for any number
+    #[arg(short = 'j', long, value_name = "N", global = true)]
+    pub jobs: Option<usize>,
+
+    /// Print nothing but errors: no progress bar, no notes or warnings
+    #[arg(short = 'q', long, global = true)]
+    pub quiet: bool,
 }
 
 /// The subcommands.

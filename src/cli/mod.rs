@@ -6,25 +6,76 @@ pub mod args;
 
 use args::{ChannelArgs, CheckArgs, Cli, Command, ConvertArgs, FeedArgs, ImportArgs};
 use newswire::check::{Finding, Severity};
-use newswire::parallel::map_in_order;
 use newswire::read::feed::FeedKind;
-use newswire::{Article, Change, Channel, Error, Feed, Format, WriteOptions};
+use newswire::{Article, Change, Channel, Error, Feed, Format, Meta, WriteOptions};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::collections::HashSet;
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// Runs one command and returns every error it met, in order; a run over
 /// many inputs goes on past a bad one so that all of them are reported.
 pub fn run(cli: Cli) -> Vec<Error> {
     let limit = cli.max_input_mib.saturating_mul(1024 * 1024);
+    let quiet = cli.quiet;
+    // Zero threads tells rayon to use one per core. Building fails only if
+    // a pool already exists, which then does the work instead.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(cli.jobs.unwrap_or(0))
+        .build_global();
     let result = match cli.command {
-        Command::Convert(args) => convert(&args, limit),
-        Command::Feed(args) => feed(&args, limit),
+        Command::Convert(args) => convert(&args, limit, quiet),
+        Command::Feed(args) => feed(&args, limit, quiet),
         Command::Check(args) => check(&args, limit),
-        Command::Import(args) => import(&args, limit),
+        Command::Import(args) => import(&args, limit, quiet),
     };
     result.err().unwrap_or_default()
+}
+
+/// A progress bar on standard error for runs over many inputs, drawn only
+/// when standard error is a terminal: never in pipes, logs or with --quiet.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    /// Fewer inputs than this finish before a bar would be worth reading.
+    const SHOWN_FROM: usize = 100;
+
+    fn new(total: usize, what: &str, quiet: bool) -> Progress {
+        let wanted = !quiet && total >= Progress::SHOWN_FROM && io::stderr().is_terminal();
+        Progress(wanted.then(|| {
+            let style = indicatif::ProgressStyle::with_template(
+                "{msg} {wide_bar} {pos}/{len} {per_sec} {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+            indicatif::ProgressBar::new(total as u64)
+                .with_style(style)
+                .with_message(what.to_owned())
+        }))
+    }
+
+    fn advance(&self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+        }
+    }
+
+    /// Starts over for the next stage of the run.
+    fn restart(&self, total: usize, what: &str) {
+        if let Some(bar) = &self.0 {
+            bar.reset();
+            bar.set_length(total as u64);
+            bar.set_message(what.to_owned());
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 impl ChannelArgs {
@@ -92,8 +143,8 @@ impl Input {
     }
 }
 
-fn convert(args: &ConvertArgs, limit: u64) -> Result<(), Vec<Error>> {
-    let plan = plan(args, limit).map_err(|error| vec![error])?;
+fn convert(args: &ConvertArgs, limit: u64, quiet: bool) -> Result<(), Vec<Error>> {
+    let plan = plan(args, limit, quiet).map_err(|error| vec![error])?;
     let errors = plan.run(args);
     if errors.is_empty() {
         Ok(())
@@ -133,9 +184,11 @@ struct Plan {
     options: WriteOptions,
     /// The largest input accepted, in bytes.
     limit: u64,
+    /// Whether notes are left out.
+    quiet: bool,
 }
 
-fn plan(args: &ConvertArgs, limit: u64) -> Result<Plan, Error> {
+fn plan(args: &ConvertArgs, limit: u64, quiet: bool) -> Result<Plan, Error> {
     let formats = output_formats(args)?;
     let from = input_format(args.from.as_deref())?;
     let inputs = expand_inputs(&args.inputs)?;
@@ -161,6 +214,7 @@ fn plan(args: &ConvertArgs, limit: u64) -> Result<Plan, Error> {
             channel,
         },
         limit,
+        quiet,
     })
 }
 
@@ -252,13 +306,20 @@ fn expand_inputs(given: &[PathBuf]) -> Result<Vec<Input>, Error> {
 }
 
 impl Plan {
-    /// Converts every input. Into a directory, inputs are shared among as
-    /// many threads as there are cores; errors come back in input order.
+    /// Converts every input. Into a directory, inputs are shared among the
+    /// threads, each read, converted, written and dropped before the next,
+    /// so memory does not grow with their number; errors come back in
+    /// input order.
     fn run(&self, args: &ConvertArgs) -> Vec<Error> {
         let dir = args.out_dir.as_deref();
-        let convert = |input: &Input| self.convert_one(input, dir, args).err();
-        let results = match dir {
-            Some(_) => map_in_order(&self.inputs, convert),
+        let progress = Progress::new(self.inputs.len(), "converting", self.quiet);
+        let convert = |input: &Input| {
+            let result = self.convert_one(input, dir, args).err();
+            progress.advance();
+            result
+        };
+        let results: Vec<Option<Error>> = match dir {
+            Some(_) => self.inputs.par_iter().map(convert).collect(),
             // Standard output and one file keep strict input order.
             None => self.inputs.iter().map(convert).collect(),
         };
@@ -375,18 +436,19 @@ impl Plan {
             .map_err(|error| Error::write_output("-", error))?;
             Plan::put(input, format, &document, dir, args)?;
         }
-        report(&name, &changes, &args.report);
+        report(&name, &changes, &args.report, self.quiet);
         Ok(())
     }
 }
 
 /// Prints what a feed conversion could not carry: one line per field, or
-/// with `json` one JSON object per input.
-fn report(file: &str, changes: &[Change], format: &str) {
+/// with `json` one JSON object per input, which --quiet does not silence
+/// since it was asked for.
+fn report(file: &str, changes: &[Change], format: &str, quiet: bool) {
     if format == "json" {
         let report = serde_json::json!({ "file": file, "changes": changes });
         eprintln!("{report}");
-    } else {
+    } else if !quiet {
         for change in changes {
             eprintln!("newswire: note: {file}: {change}");
         }
@@ -396,7 +458,7 @@ fn report(file: &str, changes: &[Change], format: &str) {
 /// Writes each item of a feed as a canonical article, or the one item of a
 /// one-item feed to standard output. Every name is settled, and checked
 /// against existing files, before anything is written.
-fn import(args: &ImportArgs, limit: u64) -> Result<(), Vec<Error>> {
+fn import(args: &ImportArgs, limit: u64, quiet: bool) -> Result<(), Vec<Error>> {
     let input = if args.feed.as_os_str() == "-" {
         Input::Stdin
     } else {
@@ -454,7 +516,7 @@ fn import(args: &ImportArgs, limit: u64) -> Result<(), Vec<Error>> {
             }
         }
     }
-    report(&name, &imported.changes, &args.report);
+    report(&name, &imported.changes, &args.report, quiet);
     Ok(())
 }
 
@@ -596,9 +658,19 @@ fn check(args: &CheckArgs, limit: u64) -> Result<(), Vec<Error>> {
     Ok(())
 }
 
-/// Reads every input, builds one feed and writes it; with any invalid
-/// article (unless skipped) nothing is written.
-fn feed(args: &FeedArgs, limit: u64) -> Result<(), Vec<Error>> {
+/// An input chosen for a feed by its metadata, before its body is read.
+struct Candidate<'a> {
+    input: &'a Input,
+    meta: Meta,
+    /// Standard input cannot be read twice, so its bytes are kept.
+    bytes: Option<Vec<u8>>,
+}
+
+/// Builds one feed: every input's metadata is read to leave out drafts,
+/// find shared ids, order the items and keep the newest --limit; only the
+/// kept articles are then read whole and rendered. With an invalid article
+/// (unless skipped) nothing is written.
+fn feed(args: &FeedArgs, limit: u64, quiet: bool) -> Result<(), Vec<Error>> {
     let format = Format::parse(&args.to)
         .filter(|format| format.is_feed())
         .ok_or_else(|| {
@@ -609,52 +681,93 @@ fn feed(args: &FeedArgs, limit: u64) -> Result<(), Vec<Error>> {
         })?;
     let channel = feed_channel(args, limit).map_err(|error| vec![error])?;
     let inputs = expand_inputs(&args.inputs).map_err(|error| vec![error])?;
-    let mut errors = Vec::new();
-    let mut articles: Vec<Article> = Vec::new();
-    let mut sources: HashMap<String, String> = HashMap::new();
-    let read = |input: &Input| {
-        input
-            .read(limit)
-            .and_then(|bytes| newswire::read(&bytes, input.format(), &input.name()))
+    let progress = Progress::new(inputs.len(), "scanning", quiet);
+    let heads: Vec<Result<Candidate, Error>> = inputs
+        .par_iter()
+        .map(|input| {
+            let head = input.read(limit).and_then(|bytes| {
+                let meta = newswire::read_meta(&bytes, input.format(), &input.name())?;
+                let bytes = (*input == Input::Stdin).then_some(bytes);
+                Ok(Candidate { input, meta, bytes })
+            });
+            progress.advance();
+            head
+        })
+        .collect();
+    let warn = |error: &Error| {
+        if !quiet {
+            eprintln!("newswire: warning: {error} (left out)");
+        }
     };
-    for (input, article) in inputs.iter().zip(map_in_order(&inputs, read)) {
-        match article {
-            Ok(article) if article.meta.draft && !args.include_drafts => {}
-            Ok(article) => {
-                if let Some(first) = sources.insert(article.meta.id.clone(), input.name()) {
+    let mut errors = Vec::new();
+    let mut candidates = Vec::new();
+    let mut sources: HashMap<String, String> = HashMap::new();
+    for head in heads {
+        match head {
+            Ok(candidate) if candidate.meta.draft && !args.include_drafts => {}
+            Ok(candidate) => {
+                let name = candidate.input.name();
+                if let Some(first) = sources.insert(candidate.meta.id.clone(), name.clone()) {
                     errors.push(Error::invalid_input(
-                        &input.name(),
+                        &name,
                         1,
                         1,
                         format!(
                             "id {:?} is also the id of {first}: every item of a feed needs its own",
-                            article.meta.id
+                            candidate.meta.id
                         ),
                     ));
                 } else {
-                    articles.push(article);
+                    candidates.push(candidate);
                 }
             }
-            Err(error) if args.skip_invalid => {
-                eprintln!("newswire: warning: {error} (left out)");
-            }
+            Err(error) if args.skip_invalid => warn(&error),
             Err(error) => errors.push(error),
         }
     }
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut feed = Feed::new(channel, articles);
-    if let Some(limit) = args.limit {
-        feed.truncate(limit);
+    candidates.sort_by(|a, b| Feed::order(&a.meta, &b.meta));
+    let wanted = args.limit.unwrap_or(usize::MAX).min(candidates.len());
+    progress.restart(wanted, "reading");
+    let read_whole = |candidate: &Candidate| {
+        let input = candidate.input;
+        let bytes = match &candidate.bytes {
+            Some(bytes) => bytes.clone(),
+            None => input.read(limit)?,
+        };
+        let article = newswire::read(&bytes, input.format(), &input.name());
+        progress.advance();
+        article
+    };
+    // An article left out as invalid makes room for the next newest.
+    let mut articles = Vec::with_capacity(wanted);
+    let mut rest = candidates.as_slice();
+    while articles.len() < wanted && !rest.is_empty() {
+        let (batch, after) = rest.split_at((wanted - articles.len()).min(rest.len()));
+        rest = after;
+        let read: Vec<Result<Article, Error>> = batch.par_iter().map(read_whole).collect();
+        for article in read {
+            match article {
+                Ok(article) => articles.push(article),
+                Err(error) if args.skip_invalid => warn(&error),
+                Err(error) => errors.push(error),
+            }
+        }
     }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let feed = Feed::new(channel, articles);
     // Streamed straight into the output: a feed is mostly its content.
     let write = |out: &mut dyn Write| newswire::write_feed(format, &feed, out);
-    match &args.output {
+    let written = match &args.output {
         Some(path) if path.as_os_str() != "-" => write_file(path, write),
         _ => write_stdout(write),
-    }
-    .map_err(|error| vec![error])
+    };
+    drop(progress);
+    written.map_err(|error| vec![error])
 }
 
 /// The configuration file's channel with the flags' fields on top; a feed

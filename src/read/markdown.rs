@@ -20,18 +20,22 @@ pub fn read(text: &str, file: &str) -> Result<Article> {
     read_reporting_all(text, file).map_err(|mut errors| errors.swap_remove(0))
 }
 
-/// Reads an article, reporting every front-matter problem rather than the
-/// first; the error list is never empty.
-pub(crate) fn read_reporting_all(
-    text: &str,
-    file: &str,
-) -> std::result::Result<Article, Vec<Error>> {
-    if let Some((index, _)) = text
+/// Reads the front matter only.
+pub(crate) fn read_meta(text: &str, file: &str) -> Result<Meta> {
+    check_line_lengths(text, file)?;
+    let split = front_matter::split(text, file)?;
+    let tree = front_matter::parse(&split, file)?;
+    meta::read(tree, file).map_err(|mut errors| errors.swap_remove(0))
+}
+
+/// Refuses a line past [`LINE_LIMIT`], naming it.
+fn check_line_lengths(text: &str, file: &str) -> Result<()> {
+    match text
         .split('\n')
         .enumerate()
         .find(|(_, line)| line.len() > LINE_LIMIT)
     {
-        return Err(vec![Error::invalid_input(
+        Some((index, _)) => Err(Error::invalid_input(
             file,
             index + 1,
             1,
@@ -40,8 +44,18 @@ pub(crate) fn read_reporting_all(
                 index + 1,
                 LINE_LIMIT / 1024
             ),
-        )]);
+        )),
+        None => Ok(()),
     }
+}
+
+/// Reads an article, reporting every front-matter problem rather than the
+/// first; the error list is never empty.
+pub(crate) fn read_reporting_all(
+    text: &str,
+    file: &str,
+) -> std::result::Result<Article, Vec<Error>> {
+    check_line_lengths(text, file).map_err(|error| vec![error])?;
     let split = front_matter::split(text, file).map_err(|error| vec![error])?;
     let tree = front_matter::parse(&split, file).map_err(|error| vec![error])?;
     let meta = meta::read(tree, file)?;

@@ -15,7 +15,7 @@ mod yaml;
 use crate::error::{Error, Result};
 
 use crate::format::Format;
-use crate::model::Article;
+use crate::model::{Article, Meta};
 pub(crate) use meta::{is_absolute_url, is_language_tag};
 
 /// Reads a feed (RSS, Atom or JSON Feed, told apart by content) from raw
@@ -34,6 +34,18 @@ pub fn read(bytes: &[u8], format: Format, file: &str) -> Result<Article> {
         other => Err(Error::invalid_options(format!(
             "{other} is an output format only; input formats are markdown and article-json"
         ))),
+    }
+}
+
+/// Reads only what an article says about itself, for choosing and ordering
+/// articles before their bodies are read: the front matter of Markdown,
+/// the `meta` of article JSON. Errors are those [`read`] would report
+/// first for the same part of the file.
+pub fn read_meta(bytes: &[u8], format: Format, file: &str) -> Result<Meta> {
+    let text = decode(bytes, file)?;
+    match format {
+        Format::Markdown => markdown::read_meta(&text, file),
+        _ => read(bytes, format, file).map(|article| article.meta),
     }
 }
 

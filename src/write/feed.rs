@@ -64,12 +64,16 @@ impl<'a> Item<'a> {
 }
 
 /// Turns every article into a feed entry with `make`, on every core, in
-/// order: rendering and sanitising each article's HTML is the costly part.
+/// order: rendering each article's HTML is the costly part.
 pub(crate) fn map_items<T: Send>(
     articles: &[Article],
-    make: impl Fn(Item<'_>) -> T + Sync,
+    make: impl Fn(Item<'_>) -> T + Sync + Send,
 ) -> Vec<T> {
-    crate::parallel::map_in_order(articles, |article| make(Item::new(article)))
+    use rayon::prelude::*;
+    articles
+        .par_iter()
+        .map(|article| make(Item::new(article)))
+        .collect()
 }
 
 /// The first paragraph's text, for feeds that want a description.

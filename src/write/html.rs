@@ -10,7 +10,7 @@ use crate::commonmark;
 use crate::commonmark::QuoteParts;
 use crate::model::{Article, Discussion, Image};
 use comrak::Arena;
-use comrak::nodes::{NodeHtmlBlock, NodeValue};
+use comrak::nodes::{AstNode, NodeHtmlBlock, NodeValue};
 use quick_xml::escape::escape;
 use std::borrow::Cow;
 use std::io;
@@ -112,17 +112,28 @@ pub fn write(
 /// The article's content as one sanitised HTML fragment with absolute
 /// links: lead image, body, discussion. Feeds carry exactly this.
 pub(crate) fn content(article: &Article) -> String {
+    content_checked(article, false)
+}
+
+/// The content, built by [`Fragment`]: when everything in it is markup
+/// comrak writes with its text escaped and every URL is one the sanitiser
+/// keeps, it is already what sanitising would give and is not parsed
+/// again; raw HTML, or anything else, goes through [`sanitise`] (always,
+/// with `always_sanitise`).
+fn content_checked(article: &Article, always_sanitise: bool) -> String {
+    let mut fragment = Fragment::new(article.meta.url.as_deref());
     let mut html = String::new();
     if let Some(image) = &article.meta.image {
-        html.push_str(&image_figure(image));
+        html.push_str(&image_figure(image, &mut fragment));
     }
     let arena = Arena::new();
     let (root, nodes) = commonmark::body_nodes(&arena, &article.body);
+    fragment.check(root);
     for (node, quote) in nodes {
         if let Some(quote) = quote {
             // Rendered from the whole document's tree, so footnote
             // references inside the quote keep their numbers.
-            let figure = quote_figure(&quote);
+            let figure = quote_figure(&quote, &mut fragment);
             for child in quote
                 .content
                 .iter()
@@ -138,12 +149,104 @@ pub(crate) fn content(article: &Article) -> String {
     }
     html.push_str(&commonmark::to_html(root));
     if let Some(discussion) = &article.discussion {
-        html.push_str(&discussion_section(discussion));
+        html.push_str(&discussion_section(discussion, &mut fragment));
     }
-    sanitise(&html, article.meta.url.as_deref())
+    if fragment.trusted && !always_sanitise {
+        html
+    } else {
+        sanitise(&html, article.meta.url.as_deref())
+    }
 }
 
-fn image_figure(image: &Image) -> String {
+/// What the content is made of, found while it is built: whether any of
+/// it needs the sanitiser, and its URLs made absolute against the
+/// article's own.
+struct Fragment {
+    base: Option<ammonia::Url>,
+    /// Nothing seen so far needs sanitising.
+    trusted: bool,
+}
+
+impl Fragment {
+    /// Schemes kept without a second look; any other goes to the sanitiser,
+    /// which decides.
+    const PLAIN_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+
+    fn new(base: Option<&str>) -> Fragment {
+        Fragment {
+            base: base.and_then(|base| ammonia::Url::parse(base).ok()),
+            trusted: true,
+        }
+    }
+
+    /// `url` as the content carries it: absolute against the article's URL,
+    /// links within the page (`#fn-1`) as they are. A URL with another
+    /// scheme, or one that cannot be resolved, marks the content untrusted.
+    fn url(&mut self, url: &str) -> String {
+        if url.starts_with('#') {
+            return url.to_owned();
+        }
+        let resolved = match ammonia::Url::parse(url) {
+            // An absolute URL is kept as written, as the sanitiser keeps it.
+            Ok(absolute) if Fragment::PLAIN_SCHEMES.contains(&absolute.scheme()) => {
+                Some(url.to_owned())
+            }
+            Err(ammonia::url::ParseError::RelativeUrlWithoutBase) => match &self.base {
+                Some(base) => base.join(url).ok().map(String::from),
+                // With nothing to resolve it against, it stays relative.
+                None => Some(url.to_owned()),
+            },
+            _ => None,
+        };
+        resolved.unwrap_or_else(|| {
+            self.trusted = false;
+            url.to_owned()
+        })
+    }
+
+    /// Makes the tree's URLs absolute, and notes any node comrak writes as
+    /// raw HTML or with attributes the sanitiser would strip (footnotes,
+    /// task list checkboxes).
+    fn check<'a>(&mut self, root: &'a AstNode<'a>) {
+        for node in root.descendants() {
+            let mut data = node.data.borrow_mut();
+            match &mut data.value {
+                NodeValue::Link(link) | NodeValue::Image(link) => {
+                    link.url = self.url(&link.url);
+                }
+                NodeValue::Document
+                | NodeValue::Paragraph
+                | NodeValue::Text(_)
+                | NodeValue::SoftBreak
+                | NodeValue::LineBreak
+                | NodeValue::Emph
+                | NodeValue::Strong
+                | NodeValue::Strikethrough
+                | NodeValue::Code(_)
+                | NodeValue::CodeBlock(_)
+                | NodeValue::Heading(_)
+                | NodeValue::List(_)
+                | NodeValue::Item(_)
+                | NodeValue::BlockQuote
+                | NodeValue::ThematicBreak
+                | NodeValue::Table(_)
+                | NodeValue::TableRow(_)
+                | NodeValue::TableCell => {}
+                _ => self.trusted = false,
+            }
+        }
+    }
+
+    /// Some Markdown of the discussion as HTML, checked like the body.
+    fn markdown(&mut self, markdown: &str) -> String {
+        let arena = Arena::new();
+        let root = commonmark::parse(&arena, markdown);
+        self.check(root);
+        commonmark::to_html(root)
+    }
+}
+
+fn image_figure(image: &Image, fragment: &mut Fragment) -> String {
     let mut caption = Vec::new();
     if let Some(text) = &image.caption {
         caption.push(escape(text.as_str()).into_owned());
@@ -161,14 +264,14 @@ fn image_figure(image: &Image) -> String {
     };
     format!(
         "<figure class=\"image\"><img src=\"{}\" alt=\"{}\">{caption}</figure>\n",
-        escape(image.url.as_str()),
+        escape(fragment.url(&image.url).as_str()),
         escape(image.alt.as_deref().unwrap_or_default()),
     )
 }
 
 /// `<figure class="quote">` with the title, the `blockquote` and a
 /// `figcaption` of `— <cite>Name</cite>, Role`.
-fn quote_figure(quote: &QuoteParts<'_>) -> String {
+fn quote_figure(quote: &QuoteParts<'_>, fragment: &mut Fragment) -> String {
     let who = &quote.attribution;
     let text: String = quote
         .content
@@ -183,6 +286,7 @@ fn quote_figure(quote: &QuoteParts<'_>) -> String {
     let name = escape(who.name.as_str());
     match &who.cite {
         Some(cite) => {
+            let cite = fragment.url(cite);
             let cite = escape(cite.as_str());
             html.push_str(&format!("<blockquote cite=\"{cite}\">"));
             html.push_str(text);
@@ -203,7 +307,7 @@ fn quote_figure(quote: &QuoteParts<'_>) -> String {
     html
 }
 
-fn discussion_section(discussion: &Discussion) -> String {
+fn discussion_section(discussion: &Discussion, fragment: &mut Fragment) -> String {
     let mut html = format!(
         "<section class=\"discussion\">\n<h2>{}</h2>\n",
         escape(discussion.heading.as_str())
@@ -211,7 +315,7 @@ fn discussion_section(discussion: &Discussion) -> String {
     if !discussion.prompts.is_empty() {
         html.push_str("<ol>\n");
         for prompt in &discussion.prompts {
-            let rendered = commonmark::markdown_to_html(prompt);
+            let rendered = fragment.markdown(prompt);
             let inline = rendered
                 .trim()
                 .strip_prefix("<p>")
@@ -222,7 +326,7 @@ fn discussion_section(discussion: &Discussion) -> String {
         html.push_str("</ol>\n");
     }
     if let Some(note) = &discussion.note {
-        html.push_str(&commonmark::markdown_to_html(note));
+        html.push_str(&fragment.markdown(note));
     }
     html.push_str("</section>\n");
     html
@@ -292,6 +396,174 @@ mod tests {
         assert_eq!(text_direction("az-Arab"), "rtl");
         assert_eq!(text_direction("ku-Latn"), "ltr");
         assert_eq!(text_direction("pt-BR"), "ltr");
+    }
+
+    /// Markdown whose HTML the sanitiser must see: raw HTML, footnotes,
+    /// task lists, unknown and unsafe schemes.
+    const NEEDS_SANITISING: [&str; 6] = [
+        "<span onclick=\"x()\">raw</span>",
+        "A note.[^1]\n\n[^1]: The note.",
+        "- [x] done",
+        "[run](javascript:alert(1))",
+        "![pixel](data:image/png;base64,AAAA)",
+        "[chat](irc://example.com/news)",
+    ];
+
+    fn article(body: &str, url: Option<&str>) -> Article {
+        let front = match url {
+            Some(url) => format!("---\ntitle: T\npublished: 2024-01-02\nurl: {url}\n---\n\n"),
+            None => "---\ntitle: T\npublished: 2024-01-02\n---\n\n".to_owned(),
+        };
+        crate::read::markdown::read(&format!("{front}{body}"), "t.md").unwrap()
+    }
+
+    /// `html` parsed and written out again keeping whatever it holds, so
+    /// that it can be compared with sanitised HTML as a tree, not as bytes.
+    fn reserialised(html: &str) -> String {
+        let tags = [
+            "a",
+            "b",
+            "blockquote",
+            "br",
+            "cite",
+            "code",
+            "del",
+            "em",
+            "figcaption",
+            "figure",
+            "h2",
+            "h3",
+            "hr",
+            "img",
+            "input",
+            "li",
+            "ol",
+            "p",
+            "pre",
+            "section",
+            "small",
+            "span",
+            "strong",
+            "sup",
+            "table",
+            "tbody",
+            "td",
+            "th",
+            "thead",
+            "tr",
+            "ul",
+        ];
+        let attributes = [
+            "align",
+            "alt",
+            "checked",
+            "cite",
+            "class",
+            "data-footnote-ref",
+            "data-footnotes",
+            "disabled",
+            "href",
+            "id",
+            "onclick",
+            "src",
+            "start",
+            "title",
+            "type",
+        ];
+        let schemes = [
+            "data",
+            "ftp",
+            "http",
+            "https",
+            "irc",
+            "javascript",
+            "mailto",
+        ];
+        ammonia::Builder::empty()
+            .add_tags(tags)
+            .add_generic_attributes(attributes)
+            .add_url_schemes(schemes)
+            .strip_comments(false)
+            .link_rel(None)
+            .clean(html)
+            .to_string()
+    }
+
+    /// The content is what the sanitiser gives, whichever way it was built:
+    /// sanitising it again removes nothing, and with no base to resolve
+    /// links against finds every link already resolved.
+    fn same_as_sanitised(article: &Article) {
+        let built = content_checked(article, false);
+        let again = sanitise(&built, None);
+        assert_eq!(
+            again,
+            reserialised(&built),
+            "the sanitiser removed something"
+        );
+        assert_eq!(again, content_checked(article, true));
+    }
+
+    #[test]
+    fn content_is_what_sanitising_gives() {
+        let samples = [
+            include_str!("../../samples/syria-what-happens-now.md"),
+            include_str!("../../samples/op-ed-local-news.md"),
+            include_str!("../../samples/lisboa-habitacao.md"),
+        ];
+        for sample in samples {
+            same_as_sanitised(&crate::read::markdown::read(sample, "sample.md").unwrap());
+        }
+        let bodies = [
+            "[rel](../a) [abs](https://example.org) [mail](mailto:a@example.com) [frag](#top) www.example.com",
+            "| a | b |\n|:--|--:|\n| `x<y` | **&amp;** |",
+            "```rust\nfn main() {}\n```\n\n***\n\n1. one\n2. two",
+            "> Said \"so\" & <more>.\n>\n> — [Ann](/ann), Role",
+            "## Discussion\n\n- Why [here](/x)?\n\nA [note](../y).",
+        ];
+        for body in bodies.iter().chain(&NEEDS_SANITISING) {
+            for url in [None, Some("https://example.com/news/a.html")] {
+                same_as_sanitised(&article(body, url));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_mix_of_blocks_is_what_sanitising_gives(
+            blocks in proptest::collection::vec(proptest::sample::select(vec![
+                "Plain *words* and **more** with `code`.",
+                "[rel](../a b) [q](?q=1&r=2) [abs](HTTPS://Example.org/%7e) [sp](<a b>)",
+                "![alt \"q\"](img/a.png \"title\") and a\\\nbreak",
+                "> Quoted <b>bold</b>.\n>\n> — [Ann](//other.example/ann), Role",
+                "- one\n- [two](mailto:x@example.com)",
+                "Text & more < less > \"quotes\" 'single'.",
+                "~~gone~~ www.example.com/path?x=1",
+                "[odd](ftp://example.com/f)",
+                "<!-- comment -->",
+                "Ref[^n].\n\n[^n]: Note.",
+            ]), 1..6),
+            url in proptest::option::of(proptest::sample::select(vec![
+                "https://example.com/news/a.html",
+                "https://example.com",
+            ])),
+        ) {
+            same_as_sanitised(&article(&blocks.join("\n\n"), url));
+        }
+    }
+
+    #[test]
+    fn only_what_may_be_unsafe_is_sanitised() {
+        let url = Some("https://example.com/news/a.html");
+        let mut fragment = Fragment::new(url);
+        let arena = Arena::new();
+        fragment.check(commonmark::parse(&arena, "[a](/b) *c* `d`\n\n> e"));
+        assert!(fragment.trusted);
+        for body in NEEDS_SANITISING {
+            let mut fragment = Fragment::new(url);
+            let arena = Arena::new();
+            fragment.check(commonmark::parse(&arena, body));
+            assert!(!fragment.trusted, "{body}");
+        }
     }
 
     #[test]
