@@ -348,13 +348,12 @@ impl Plan {
                 input.name()
             )));
         }
-        for &format in &self.formats {
-            let mut document = Vec::new();
-            newswire::write(format, &article, &self.options, &mut document)
-                .map_err(|error| Error::write_output("-", error))?;
-            Plan::put(input, format, &document, dir, args)?;
-        }
-        Ok(())
+        newswire::write_each(
+            &self.formats,
+            &article,
+            &self.options,
+            |format, document| Plan::put(input, format, &document, dir, args),
+        )
     }
 
     /// Writes one output where the flags say.
@@ -840,15 +839,23 @@ fn write_file(path: &Path, write: impl WriteDocument) -> Result<(), Error> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(dir).map_err(fail)?;
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".newswire-")
-        .tempfile_in(dir)
-        .map_err(fail)?;
+    let temporary = || {
+        tempfile::Builder::new()
+            .prefix(".newswire-")
+            .tempfile_in(dir)
+    };
+    // A missing directory is made only when needed: a run into one
+    // directory writes thousands of files and should not ask each time.
+    let mut temporary = match temporary() {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(dir).and_then(|()| temporary())
+        }
+        made => made,
+    }
+    .map_err(fail)?;
     let mut out = io::BufWriter::new(temporary.as_file_mut());
     write(&mut out).and_then(|()| out.flush()).map_err(fail)?;
     drop(out);
-    temporary.as_file().sync_all().map_err(fail)?;
     temporary.persist(path).map_err(|error| fail(error.error))?;
     Ok(())
 }

@@ -1,14 +1,14 @@
 //! Atom 1.0 (RFC 4287), built with `atom_syndication`'s types.
 
-use super::feed::{GENERATOR, Item, extension_map, extension_namespaces, map_items};
+use super::feed::{GENERATOR, Item, extension_map, extension_namespaces};
 use crate::feed::Feed;
 use crate::model::Author;
 use atom_syndication::extension::Extension;
 use atom_syndication::{Category, Content, Entry, Generator, Link, Person, Text, WriteConfig};
 use std::io;
 
-/// Writes the feed as Atom 1.0.
-pub fn write(feed: &Feed, out: &mut dyn io::Write) -> io::Result<()> {
+/// Writes the feed as Atom 1.0, from its articles prepared as items.
+pub(crate) fn write(feed: &Feed, items: Vec<Item<'_>>, out: &mut dyn io::Write) -> io::Result<()> {
     let info = &feed.channel;
     let mut authors: Vec<Person> = info.authors.iter().map(person).collect();
     // RFC 4287 §4.1.1: a feed needs an author unless every entry has one.
@@ -47,7 +47,7 @@ pub fn write(feed: &Feed, out: &mut dyn io::Write) -> io::Result<()> {
             ..Generator::default()
         }),
         lang: info.language.clone(),
-        entries: map_items(&feed.articles, entry),
+        entries: items.into_iter().map(entry).collect(),
         ..atom_syndication::Feed::default()
     };
     document.namespaces.extend(extension_namespaces());

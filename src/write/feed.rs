@@ -28,6 +28,7 @@ pub(crate) fn extension_namespaces() -> std::collections::BTreeMap<String, Strin
 }
 
 /// One article prepared as a feed item.
+#[derive(Clone)]
 pub(crate) struct Item<'a> {
     pub article: &'a Article,
     /// The full sanitised HTML, with absolute links.
@@ -63,17 +64,11 @@ impl<'a> Item<'a> {
     }
 }
 
-/// Turns every article into a feed entry with `make`, on every core, in
-/// order: rendering each article's HTML is the costly part.
-pub(crate) fn map_items<T: Send>(
-    articles: &[Article],
-    make: impl Fn(Item<'_>) -> T + Sync + Send,
-) -> Vec<T> {
+/// Every article prepared as a feed item, on every core, in order:
+/// rendering each article's HTML is the costly part of a feed.
+pub(crate) fn items(articles: &[Article]) -> Vec<Item<'_>> {
     use rayon::prelude::*;
-    articles
-        .par_iter()
-        .map(|article| make(Item::new(article)))
-        .collect()
+    articles.par_iter().map(Item::new).collect()
 }
 
 /// The first paragraph's text, for feeds that want a description.

@@ -21,6 +21,11 @@ pub fn write(
     _options: &WriteOptions,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
+    page(article, &content(article), out)
+}
+
+/// The page around content already built, which feeds share.
+pub(crate) fn page(article: &Article, content: &str, out: &mut dyn io::Write) -> io::Result<()> {
     let meta = &article.meta;
     let title = escape(meta.title.as_str());
     let mut root_attributes = String::new();
@@ -93,7 +98,7 @@ pub fn write(
         writeln!(out, "<p class=\"program\">{}</p>", escape(line.as_str()))?;
     }
     writeln!(out, "</header>")?;
-    out.write_all(content(article).as_bytes())?;
+    out.write_all(content.as_bytes())?;
     if !meta.tags.is_empty() {
         let tags: Vec<String> = meta
             .tags

@@ -1,6 +1,6 @@
 //! JSON Feed 1.1, serialised with serde from typed structs.
 
-use super::feed::{Item, NewswireData, map_items};
+use super::feed::{Item, NewswireData};
 use super::text;
 use crate::feed::Feed;
 use crate::model::Author;
@@ -70,8 +70,8 @@ fn authors(authors: &[Author]) -> Vec<JsonAuthor> {
         .collect()
 }
 
-/// Writes the feed as JSON Feed 1.1.
-pub fn write(feed: &Feed, out: &mut dyn io::Write) -> io::Result<()> {
+/// Writes the feed as JSON Feed 1.1, from its articles prepared as items.
+pub(crate) fn write(feed: &Feed, items: Vec<Item<'_>>, out: &mut dyn io::Write) -> io::Result<()> {
     let info = &feed.channel;
     let document = JsonFeed {
         version: VERSION,
@@ -81,7 +81,7 @@ pub fn write(feed: &Feed, out: &mut dyn io::Write) -> io::Result<()> {
         description: info.description.clone(),
         language: info.language.clone(),
         authors: authors(&info.authors),
-        items: map_items(&feed.articles, item),
+        items: items.into_iter().map(item).collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     out.write_all(b"\n")

@@ -16,11 +16,8 @@ use crate::model::Article;
 use std::io;
 
 pub use article_json::write as write_article_json;
-pub use atom::write as write_atom;
 pub use html::write as write_html;
-pub use jsonfeed::write as write_jsonfeed;
 pub use markdown::write as write_markdown;
-pub use rss::write as write_rss;
 pub use text::write as write_text;
 
 /// How the writers lay out their output.
@@ -68,10 +65,52 @@ pub fn write(
 
 /// Writes a feed of many articles as `format`, which must be a feed format.
 pub fn write_feed(format: Format, feed: &Feed, out: &mut dyn io::Write) -> io::Result<()> {
+    write_feed_items(format, feed, self::feed::items(&feed.articles), out)
+}
+
+/// Writes `article` in each of `formats`, in order, handing each document
+/// to `put`. The HTML content and the feed item that the page and the three
+/// feeds share are built once, not once per format.
+pub fn write_each<E>(
+    formats: &[Format],
+    article: &Article,
+    options: &WriteOptions,
+    mut put: impl FnMut(Format, Vec<u8>) -> Result<(), E>,
+) -> Result<(), E> {
+    let one_item = formats.iter().any(|format| format.is_feed()).then(|| {
+        (
+            Feed::from_article(article, &options.channel),
+            self::feed::Item::new(article),
+        )
+    });
+    for &format in formats {
+        let mut document = Vec::new();
+        // Writing to memory cannot fail.
+        let _ = match &one_item {
+            Some((_, item)) if format == Format::Html => {
+                html::page(article, &item.content_html, &mut document)
+            }
+            Some((feed, item)) if format.is_feed() => {
+                write_feed_items(format, feed, vec![item.clone()], &mut document)
+            }
+            _ => write(format, article, options, &mut document),
+        };
+        put(format, document)?;
+    }
+    Ok(())
+}
+
+/// Writes a feed whose articles are already prepared as items.
+fn write_feed_items(
+    format: Format,
+    feed: &Feed,
+    items: Vec<self::feed::Item<'_>>,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
     match format {
-        Format::Rss => write_rss(feed, out),
-        Format::Atom => write_atom(feed, out),
-        Format::JsonFeed => write_jsonfeed(feed, out),
+        Format::Rss => rss::write(feed, items, out),
+        Format::Atom => atom::write(feed, items, out),
+        Format::JsonFeed => jsonfeed::write(feed, items, out),
         Format::Markdown | Format::Text | Format::Html | Format::ArticleJson => {
             Err(io::Error::new(
                 io::ErrorKind::InvalidInput,

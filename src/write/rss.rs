@@ -2,7 +2,7 @@
 //! (RSS `author` must be an e-mail address), the full HTML in
 //! `content:encoded`, the lead image in `media:content`.
 
-use super::feed::{GENERATOR, Item, extension_map, extension_namespaces, map_items};
+use super::feed::{GENERATOR, Item, extension_map, extension_namespaces};
 use crate::feed::Feed;
 use rss::extension::Extension;
 use rss::extension::atom::{AtomExtension, Link};
@@ -10,8 +10,8 @@ use rss::extension::dublincore::DublinCoreExtension;
 use rss::{Category, Channel, Guid};
 use std::io;
 
-/// Writes the feed as RSS 2.0.
-pub fn write(feed: &Feed, out: &mut dyn io::Write) -> io::Result<()> {
+/// Writes the feed as RSS 2.0, from its articles prepared as items.
+pub(crate) fn write(feed: &Feed, items: Vec<Item<'_>>, out: &mut dyn io::Write) -> io::Result<()> {
     let info = &feed.channel;
     let title = feed.title();
     let mut channel = Channel {
@@ -23,7 +23,7 @@ pub fn write(feed: &Feed, out: &mut dyn io::Write) -> io::Result<()> {
         language: info.language.clone(),
         last_build_date: Some(feed.updated().to_rfc2822()),
         generator: Some(GENERATOR.to_owned()),
-        items: map_items(&feed.articles, item),
+        items: items.into_iter().map(item).collect(),
         ..Channel::default()
     };
     if let Some(feed_url) = &info.feed_url {
