@@ -10,7 +10,7 @@ use comrak::Arena;
 use comrak::nodes::{AstNode, ListType, NodeList, NodeValue};
 use std::collections::HashMap;
 use std::io;
-use textwrap::{WordSeparator, WordSplitter, core::display_width};
+use textwrap::{WordSeparator, WordSplitter, WrapAlgorithm, core::display_width};
 
 /// How far quotes, code and nested blocks are indented.
 const INDENT: &str = "    ";
@@ -123,7 +123,10 @@ impl TextWriter {
                 .subsequent_indent(rest)
                 .word_separator(WordSeparator::AsciiSpace)
                 .word_splitter(WordSplitter::NoHyphenation)
-                .break_words(false);
+                .break_words(false)
+                // Greedy, as fmt and mail clients wrap: a third of the
+                // cost of balancing whole paragraphs.
+                .wrap_algorithm(WrapAlgorithm::FirstFit);
             textwrap::fill(text, options)
         };
         self.out.push_str(&wrapped);
