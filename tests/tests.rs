@@ -25,3 +25,6 @@ mod reader;
 mod regressions;
 // Cross-site scripting vectors against the sanitiser, and the markup it keeps.
 mod sanitise;
+// Many inputs: the same bytes for any number of jobs, --limit reads only
+// what it keeps, --quiet, no progress bar in pipes.
+mod scale;

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Throughput and memory of newswire on a generated archive, as ratios
+# against a yardstick run on the same machine in the same run: reading
+# every file and rendering it with comrak to HTML in one thread.
+#
+#   scripts/bench.sh            1,000 and 10,000 articles, 5 runs each
+#   scripts/bench.sh --smoke    a few hundred articles, one run, debug build:
+#                               checks the benchmark works, measures nothing
+#
+# NEWSWIRE_BENCH_SIZES="1000 10000 100000" sets the archive sizes,
+# NEWSWIRE_BENCH_RUNS the runs per figure (the median is reported) and
+# NEWSWIRE_BENCH_DIR where corpora and outputs go (default target/bench).
+# hyperfine times the commands when it is installed; GNU time, when
+# installed, gives peak memory; pandoc, when installed, is compared too.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+profile=release
+sizes=${NEWSWIRE_BENCH_SIZES:-1000 10000}
+runs=${NEWSWIRE_BENCH_RUNS:-5}
+if [[ ${1:-} == --smoke ]]; then
+  profile=debug
+  sizes="100 300"
+  runs=1
+fi
+work=${NEWSWIRE_BENCH_DIR:-target/bench}
+mkdir -p "$work"
+
+if [[ $profile == release ]]; then
+  cargo build --locked --release --bin newswire --examples
+else
+  cargo build --locked --bin newswire --examples
+fi
+bin=target/$profile/newswire
+generate=target/$profile/examples/bench_corpus
+reference=target/$profile/examples/bench_reference
+
+have() { command -v "$1" >/dev/null 2>&1; }
+gnu_time=""
+if [[ -x /usr/bin/time ]] && /usr/bin/time -f %M true >/dev/null 2>&1; then
+  gnu_time=/usr/bin/time
+fi
+
+# The median wall time of a command in seconds, over $runs runs after one
+# unmeasured run.
+median() {
+  if have hyperfine && [[ $profile == release ]]; then
+    local report
+    report=$(mktemp)
+    hyperfine -N --style none --warmup 1 --runs "$runs" --export-csv "$report" -- "$*" >/dev/null
+    awk -F, 'NR == 2 { print $4 }' "$report"
+    rm -f "$report"
+  else
+    "$@" >/dev/null
+    local times=()
+    for _ in $(seq "$runs"); do
+      local start end
+      start=$(date +%s%N)
+      "$@" >/dev/null
+      end=$(date +%s%N)
+      times+=("$(awk -v ns=$((end - start)) 'BEGIN { printf "%.4f", ns / 1e9 }')")
+    done
+    printf '%s\n' "${times[@]}" | sort -g | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'
+  fi
+}
+
+# Peak resident memory of a command in MB, when GNU time can tell.
+peak() {
+  if [[ -n $gnu_time ]]; then
+    "$gnu_time" -f %M "$@" 2>&1 >/dev/null | tail -n 1 | awk '{ printf "%.1f MB", $1 / 1024 }'
+  else
+    printf 'n/a'
+  fi
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+rate() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%.0f", n / t }'; }
+
+echo "newswire benchmark: $profile build, $(nproc) cores, median of $runs runs$(have hyperfine && [[ $profile == release ]] && echo ' (hyperfine)')"
+first_size="" first_feed="" first_convert=""
+for size in $sizes; do
+  corpus=$work/corpus-$size
+  if [[ ! -f $corpus/.complete ]]; then
+    rm -rf "$corpus"
+    "$generate" "$corpus" "$size" >"$corpus.bytes"
+    touch "$corpus/.complete"
+  fi
+  megabytes=$(awk '{ printf "%.1f", $1 / 1e6 }' "$corpus.bytes")
+  feed=(feed "$corpus" -t rss --title Bench --link https://example.com/ -o "$work/feed-$size.xml")
+  convert=(convert "$corpus" -t all --out-dir "$work/out-$size")
+
+  base=$(median "$reference" "$corpus")
+  feed_time=$(median "$bin" "${feed[@]}")
+  feed_peak=$(peak "$bin" "${feed[@]}")
+  feed_size=$(awk -v b="$(wc -c <"$work/feed-$size.xml")" 'BEGIN { printf "%.1f", b / 1e6 }')
+  convert_time=$(median "$bin" "${convert[@]}")
+  convert_peak=$(peak "$bin" "${convert[@]}")
+  limited_time=$(median "$bin" "${feed[@]}" --limit 50)
+
+  echo
+  echo "$size articles, $megabytes MB:"
+  echo "  reference (read + comrak to HTML, one thread): ${base} s"
+  echo "  feed -t rss:          ${feed_time} s = $(ratio "$feed_time" "$base")x reference, $(rate "$size" "$feed_time") articles/s, peak $feed_peak (output $feed_size MB)"
+  echo "  feed -t rss --limit 50: ${limited_time} s = $(ratio "$limited_time" "$base")x reference"
+  echo "  convert -t all:       ${convert_time} s = $(ratio "$convert_time" "$base")x reference, $(rate "$size" "$convert_time") articles/s, peak $convert_peak"
+  if [[ -z $first_size ]]; then
+    first_size=$size first_feed=$feed_time first_convert=$convert_time
+  else
+    echo "  cost per article vs $first_size articles (1.00 is linear):" \
+      "feed $(awk -v a="$feed_time" -v n="$size" -v b="$first_feed" -v m="$first_size" 'BEGIN { printf "%.2f", (a / n) / (b / m) }')," \
+      "convert $(awk -v a="$convert_time" -v n="$size" -v b="$first_convert" -v m="$first_size" 'BEGIN { printf "%.2f", (a / n) / (b / m) }')"
+  fi
+  rm -rf "$work/out-$size"
+
+  if have pandoc && [[ $profile == release ]]; then
+    sample=$(find "$corpus" -name '*.md' | sort | head -n 100)
+    pandoc_time=$(median sh -c 'for file; do pandoc -f markdown -t html "$file" >/dev/null; done' sh $sample)
+    echo "  pandoc, one process per article: $(ratio "$(awk -v t="$pandoc_time" -v n="$size" 'BEGIN { print t / 100 * n }')" "$base")x reference (from 100 articles)"
+  fi
+done
+
+one=$(find "$work/corpus-${sizes%% *}" -name '*.md' | sort | head -n 1)
+single=$(median "$bin" convert "$one" -t text -o "$work/one.txt")
+echo
+echo "one article, convert -t text, process start included: $(awk -v t="$single" 'BEGIN { printf "%.2f", t * 1000 }') ms"

@@ -1,0 +1,166 @@
+use crate::util::{assert_fails, run, stderr};
+use std::path::Path;
+
+const CHANNEL: [&str; 4] = ["--title", "Archive", "--link", "https://example.com/"];
+
+/// Writes `count` articles with quotes, a discussion and dates that
+/// repeat, so that ordering has ties to break by id.
+fn archive(dir: &Path, count: usize) {
+    std::fs::create_dir_all(dir).unwrap();
+    for index in 0..count {
+        let article = format!(
+            "---\ntitle: \"Item {index}\"\nid: urn:item:{index}\nurl: https://example.com/{index}\npublished: 2024-03-{:02}\nsummary: Number {index}.\n---\n\nA [link](/related/{index}) and *emphasis*.\n\n> Said {index} times.\n>\n> — Speaker {}, Role\n\n## Discussion\n\n- Why {index}?\n",
+            1 + index % 7,
+            index % 5
+        );
+        std::fs::write(dir.join(format!("item-{index:03}.md")), article).unwrap();
+    }
+}
+
+/// Every file below `dir`, by name, with its bytes.
+fn contents(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&path).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn output_does_not_depend_on_the_number_of_jobs() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    // Enough inputs for a progress bar, were standard error a terminal.
+    archive(&inputs, 120);
+    let inputs = inputs.to_str().unwrap();
+    for format in ["rss", "atom", "jsonfeed"] {
+        let feeds: Vec<Vec<u8>> = ["1", "2", "5"]
+            .iter()
+            .map(|jobs| {
+                let mut args = vec!["--jobs", jobs, "feed", inputs, "-t", format];
+                args.extend(CHANNEL);
+                let output = run(&args, b"");
+                assert!(output.status.success(), "{}", stderr(&output));
+                assert!(output.stderr.is_empty(), "no progress bar in a pipe");
+                output.stdout
+            })
+            .collect();
+        assert_eq!(feeds[0], feeds[1], "{format}: 1 and 2 jobs");
+        assert_eq!(feeds[0], feeds[2], "{format}: 1 and 5 jobs");
+        let feed = feed_rs::parser::parse(feeds[0].as_slice()).unwrap();
+        assert_eq!(feed.entries.len(), 120);
+    }
+    let outputs: Vec<_> = ["1", "3"]
+        .iter()
+        .map(|jobs| {
+            let out = dir.path().join(format!("out-{jobs}"));
+            let args = [
+                "-j",
+                jobs,
+                "convert",
+                inputs,
+                "-t",
+                "all",
+                "--out-dir",
+                out.to_str().unwrap(),
+            ];
+            let output = run(&args, b"");
+            assert!(output.status.success(), "{}", stderr(&output));
+            assert!(output.stderr.is_empty(), "no progress bar in a pipe");
+            contents(&out)
+        })
+        .collect();
+    assert_eq!(outputs[0].len(), 120 * 7);
+    assert_eq!(outputs[0], outputs[1]);
+}
+
+#[test]
+fn limit_reads_only_the_bodies_it_keeps() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    archive(&inputs, 3);
+    // The oldest article's body nests too deeply to read; its front
+    // matter is fine, so it is only found when its body is read.
+    let deep = format!(
+        "---\ntitle: Old\nid: urn:old\nurl: https://example.com/old\npublished: 2001-01-01\n---\n\n{}deep\n",
+        "> ".repeat(150)
+    );
+    std::fs::write(inputs.join("old.md"), deep).unwrap();
+    let inputs = inputs.to_str().unwrap();
+    let feed = |extra: &[&str]| {
+        let mut args = vec!["feed", inputs, "-t", "jsonfeed"];
+        args.extend(CHANNEL);
+        args.extend(extra);
+        run(&args, b"")
+    };
+    let items = |output: &std::process::Output| {
+        let feed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        feed["items"].as_array().unwrap().len()
+    };
+    let newest = feed(&["--limit", "3"]);
+    assert!(newest.status.success(), "{}", stderr(&newest));
+    assert_eq!(items(&newest), 3);
+    assert_fails(&feed(&[]), 65, "old.md:8:201: the body nests deeper");
+    // Left out as invalid, it makes room for no one: there is no fifth.
+    let skipped = feed(&["--limit", "4", "--skip-invalid"]);
+    assert!(skipped.status.success(), "{}", stderr(&skipped));
+    assert_eq!(items(&skipped), 3);
+    assert!(stderr(&skipped).contains("old.md"), "{}", stderr(&skipped));
+    let quiet = feed(&["--limit", "4", "--skip-invalid", "--quiet"]);
+    assert_eq!(items(&quiet), 3);
+    assert!(quiet.stderr.is_empty(), "{}", stderr(&quiet));
+}
+
+#[test]
+fn an_invalid_article_makes_room_for_the_next_newest() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    archive(&inputs, 4);
+    // The newest article, with a body that cannot be read.
+    let deep = format!(
+        "---\ntitle: New\nid: urn:new\npublished: 2030-01-01\n---\n\n{}deep\n",
+        "- ".repeat(150)
+    );
+    std::fs::write(inputs.join("new.md"), deep).unwrap();
+    let mut args = vec![
+        "feed",
+        inputs.to_str().unwrap(),
+        "-t",
+        "rss",
+        "--limit",
+        "2",
+        "--skip-invalid",
+    ];
+    args.extend(CHANNEL);
+    let output = run(&args, b"");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let channel = rss::Channel::read_from(output.stdout.as_slice()).unwrap();
+    let titles: Vec<_> = channel.items.iter().filter_map(|item| item.title()).collect();
+    // The two newest of the rest, dated 2024-03-04 and 2024-03-03.
+    assert_eq!(titles, ["Item 3", "Item 2"]);
+}
+
+#[test]
+fn quiet_leaves_out_notes_but_not_errors_or_asked_for_reports() {
+    let feed = "tests/fixtures/feeds/podcast.rss.xml";
+    let noted = run(&["convert", feed, "-t", "atom"], b"");
+    assert!(noted.status.success(), "{}", stderr(&noted));
+    assert!(stderr(&noted).contains("newswire: note: "), "{}", stderr(&noted));
+    let quiet = run(&["--quiet", "convert", feed, "-t", "atom"], b"");
+    assert!(quiet.status.success());
+    assert!(quiet.stderr.is_empty(), "{}", stderr(&quiet));
+    assert_eq!(quiet.stdout, noted.stdout);
+    let report = run(&["-q", "convert", feed, "-t", "atom", "--report", "json"], b"");
+    let report: serde_json::Value = serde_json::from_slice(&report.stderr).unwrap();
+    assert!(!report["changes"].as_array().unwrap().is_empty());
+    assert_fails(
+        &run(&["-q", "convert", "no-such.md", "-t", "text"], b""),
+        66,
+        "no-such.md",
+    );
+}
