@@ -39,4 +39,6 @@ pub use model::{Article, Attribution, Author, Block, Date, Discussion, Image, Me
 pub use read::feed::Imported;
 pub use read::read_feed_bytes as read_feed;
 pub use read::{read, read_meta};
-pub use write::{WriteOptions, write, write_each, write_feed, write_to_string};
+pub use write::{
+    FeedEntry, WriteOptions, write, write_each, write_feed, write_feed_entries, write_to_string,
+};

@@ -140,7 +140,11 @@ fn an_invalid_article_makes_room_for_the_next_newest() {
     let output = run(&args, b"");
     assert!(output.status.success(), "{}", stderr(&output));
     let channel = rss::Channel::read_from(output.stdout.as_slice()).unwrap();
-    let titles: Vec<_> = channel.items.iter().filter_map(|item| item.title()).collect();
+    let titles: Vec<_> = channel
+        .items
+        .iter()
+        .filter_map(|item| item.title())
+        .collect();
     // The two newest of the rest, dated 2024-03-04 and 2024-03-03.
     assert_eq!(titles, ["Item 3", "Item 2"]);
 }
@@ -150,12 +154,19 @@ fn quiet_leaves_out_notes_but_not_errors_or_asked_for_reports() {
     let feed = "tests/fixtures/feeds/podcast.rss.xml";
     let noted = run(&["convert", feed, "-t", "atom"], b"");
     assert!(noted.status.success(), "{}", stderr(&noted));
-    assert!(stderr(&noted).contains("newswire: note: "), "{}", stderr(&noted));
+    assert!(
+        stderr(&noted).contains("newswire: note: "),
+        "{}",
+        stderr(&noted)
+    );
     let quiet = run(&["--quiet", "convert", feed, "-t", "atom"], b"");
     assert!(quiet.status.success());
     assert!(quiet.stderr.is_empty(), "{}", stderr(&quiet));
     assert_eq!(quiet.stdout, noted.stdout);
-    let report = run(&["-q", "convert", feed, "-t", "atom", "--report", "json"], b"");
+    let report = run(
+        &["-q", "convert", feed, "-t", "atom", "--report", "json"],
+        b"",
+    );
     let report: serde_json::Value = serde_json::from_slice(&report.stderr).unwrap();
     assert!(!report["changes"].as_array().unwrap().is_empty());
     assert_fails(

@@ -730,26 +730,37 @@ fn feed(args: &FeedArgs, limit: u64, quiet: bool) -> Result<(), Vec<Error>> {
     candidates.sort_by(|a, b| Feed::order(&a.meta, &b.meta));
     let wanted = args.limit.unwrap_or(usize::MAX).min(candidates.len());
     progress.restart(wanted, "reading");
-    let read_whole = |candidate: &Candidate| {
+    // Each article is read whole and made into its entry, then dropped but
+    // for its metadata: the feed holds what it will write, not the models.
+    let entry = |candidate: &Candidate| {
         let input = candidate.input;
         let bytes = match &candidate.bytes {
             Some(bytes) => bytes.clone(),
             None => input.read(limit)?,
         };
-        let article = newswire::read(&bytes, input.format(), &input.name());
+        let made = newswire::read(&bytes, input.format(), &input.name()).and_then(|article| {
+            let entry = newswire::FeedEntry::new(format, &article)
+                .map_err(|error| Error::write_output("-", error))?;
+            let heading = Article {
+                meta: article.meta,
+                body: Vec::new(),
+                discussion: None,
+            };
+            Ok((heading, entry))
+        });
         progress.advance();
-        article
+        made
     };
     // An article left out as invalid makes room for the next newest.
-    let mut articles = Vec::with_capacity(wanted);
+    let mut kept = Vec::with_capacity(wanted);
     let mut rest = candidates.as_slice();
-    while articles.len() < wanted && !rest.is_empty() {
-        let (batch, after) = rest.split_at((wanted - articles.len()).min(rest.len()));
+    while kept.len() < wanted && !rest.is_empty() {
+        let (batch, after) = rest.split_at((wanted - kept.len()).min(rest.len()));
         rest = after;
-        let read: Vec<Result<Article, Error>> = batch.par_iter().map(read_whole).collect();
-        for article in read {
-            match article {
-                Ok(article) => articles.push(article),
+        let made: Vec<Result<_, Error>> = batch.par_iter().map(entry).collect();
+        for made in made {
+            match made {
+                Ok(pair) => kept.push(pair),
                 Err(error) if args.skip_invalid => warn(&error),
                 Err(error) => errors.push(error),
             }
@@ -758,9 +769,12 @@ fn feed(args: &FeedArgs, limit: u64, quiet: bool) -> Result<(), Vec<Error>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    let feed = Feed::new(channel, articles);
+    // Ordered by the metadata read whole, which the feed orders by too.
+    kept.sort_by(|(a, _), (b, _)| Feed::order(&a.meta, &b.meta));
+    let (headings, entries): (Vec<Article>, Vec<newswire::FeedEntry>) = kept.into_iter().unzip();
+    let feed = Feed::new(channel, headings);
     // Streamed straight into the output: a feed is mostly its content.
-    let write = |out: &mut dyn Write| newswire::write_feed(format, &feed, out);
+    let write = |out: &mut dyn Write| newswire::write_feed_entries(format, &feed, entries, out);
     let written = match &args.output {
         Some(path) if path.as_os_str() != "-" => write_file(path, write),
         _ => write_stdout(write),

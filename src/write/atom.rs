@@ -7,8 +7,8 @@ use atom_syndication::extension::Extension;
 use atom_syndication::{Category, Content, Entry, Generator, Link, Person, Text, WriteConfig};
 use std::io;
 
-/// Writes the feed as Atom 1.0, from its articles prepared as items.
-pub(crate) fn write(feed: &Feed, items: Vec<Item<'_>>, out: &mut dyn io::Write) -> io::Result<()> {
+/// Writes the feed as Atom 1.0, its articles already made into entries.
+pub(crate) fn write(feed: &Feed, entries: Vec<Entry>, out: &mut dyn io::Write) -> io::Result<()> {
     let info = &feed.channel;
     let mut authors: Vec<Person> = info.authors.iter().map(person).collect();
     // RFC 4287 §4.1.1: a feed needs an author unless every entry has one.
@@ -47,7 +47,7 @@ pub(crate) fn write(feed: &Feed, items: Vec<Item<'_>>, out: &mut dyn io::Write) 
             ..Generator::default()
         }),
         lang: info.language.clone(),
-        entries: items.into_iter().map(entry).collect(),
+        entries,
         ..atom_syndication::Feed::default()
     };
     document.namespaces.extend(extension_namespaces());
@@ -80,7 +80,7 @@ fn link_to(href: &str, rel: &str, mime_type: &str) -> Link {
 }
 
 /// Takes the item by value so its content moves into the feed.
-fn entry(item: Item<'_>) -> Entry {
+pub(crate) fn entry(item: Item<'_>) -> Entry {
     let meta = &item.article.meta;
     let extensions = extension_map!(item, Extension);
     Entry {

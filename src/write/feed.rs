@@ -64,13 +64,6 @@ impl<'a> Item<'a> {
     }
 }
 
-/// Every article prepared as a feed item, on every core, in order:
-/// rendering each article's HTML is the costly part of a feed.
-pub(crate) fn items(articles: &[Article]) -> Vec<Item<'_>> {
-    use rayon::prelude::*;
-    articles.par_iter().map(Item::new).collect()
-}
-
 /// The first paragraph's text, for feeds that want a description.
 fn lead_paragraph(article: &Article) -> Option<String> {
     article.body.iter().find_map(|block| {

@@ -36,7 +36,7 @@ struct JsonAuthor {
 }
 
 #[derive(Serialize)]
-struct JsonItem {
+pub(crate) struct JsonItem {
     id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
@@ -70,8 +70,8 @@ fn authors(authors: &[Author]) -> Vec<JsonAuthor> {
         .collect()
 }
 
-/// Writes the feed as JSON Feed 1.1, from its articles prepared as items.
-pub(crate) fn write(feed: &Feed, items: Vec<Item<'_>>, out: &mut dyn io::Write) -> io::Result<()> {
+/// Writes the feed as JSON Feed 1.1, its articles already made into items.
+pub(crate) fn write(feed: &Feed, items: Vec<JsonItem>, out: &mut dyn io::Write) -> io::Result<()> {
     let info = &feed.channel;
     let document = JsonFeed {
         version: VERSION,
@@ -81,13 +81,13 @@ pub(crate) fn write(feed: &Feed, items: Vec<Item<'_>>, out: &mut dyn io::Write) 
         description: info.description.clone(),
         language: info.language.clone(),
         authors: authors(&info.authors),
-        items: items.into_iter().map(item).collect(),
+        items,
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     out.write_all(b"\n")
 }
 
-fn item(item: Item<'_>) -> JsonItem {
+pub(crate) fn item(item: Item<'_>) -> JsonItem {
     let meta = &item.article.meta;
     JsonItem {
         id: meta.id.clone(),

@@ -65,7 +65,101 @@ pub fn write(
 
 /// Writes a feed of many articles as `format`, which must be a feed format.
 pub fn write_feed(format: Format, feed: &Feed, out: &mut dyn io::Write) -> io::Result<()> {
-    write_feed_items(format, feed, self::feed::items(&feed.articles), out)
+    use rayon::prelude::*;
+    let entries = feed
+        .articles
+        .par_iter()
+        .map(|article| FeedEntry::new(format, article))
+        .collect::<io::Result<Vec<_>>>()?;
+    write_feed_entries(format, feed, entries, out)
+}
+
+/// One article made ready for a feed in one format, holding only what the
+/// feed will carry: a feed of thousands of articles can drop each
+/// article's model as soon as its entry is made.
+pub struct FeedEntry(Entry);
+
+enum Entry {
+    Rss(::rss::Item),
+    Atom(atom_syndication::Entry),
+    JsonFeed(jsonfeed::JsonItem),
+}
+
+impl FeedEntry {
+    /// `article` as an entry of a `format` feed, which must be a feed format.
+    pub fn new(format: Format, article: &Article) -> io::Result<FeedEntry> {
+        FeedEntry::from_item(format, self::feed::Item::new(article))
+    }
+
+    fn from_item(format: Format, item: self::feed::Item<'_>) -> io::Result<FeedEntry> {
+        Ok(FeedEntry(match format {
+            Format::Rss => Entry::Rss(rss::item(item)),
+            Format::Atom => Entry::Atom(atom::entry(item)),
+            Format::JsonFeed => Entry::JsonFeed(jsonfeed::item(item)),
+            Format::Markdown | Format::Text | Format::Html | Format::ArticleJson => {
+                return Err(not_a_feed(format));
+            }
+        }))
+    }
+}
+
+fn not_a_feed(format: Format) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("{format} is not a feed format: use rss, atom or jsonfeed"),
+    )
+}
+
+/// Writes a feed whose articles are already made into entries of `format`,
+/// in the order of `feed.articles`; the articles need only their metadata.
+pub fn write_feed_entries(
+    format: Format,
+    feed: &Feed,
+    entries: Vec<FeedEntry>,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    fn all<T>(entries: Vec<FeedEntry>, take: impl Fn(Entry) -> Option<T>) -> io::Result<Vec<T>> {
+        entries
+            .into_iter()
+            .map(|FeedEntry(entry)| {
+                take(entry).ok_or_else(|| {
+                    io::Error::new(
+                        io::ErrorKind::InvalidInput,
+                        "an entry made for another feed format",
+                    )
+                })
+            })
+            .collect()
+    }
+    match format {
+        Format::Rss => rss::write(
+            feed,
+            all(entries, |entry| match entry {
+                Entry::Rss(item) => Some(item),
+                _ => None,
+            })?,
+            out,
+        ),
+        Format::Atom => atom::write(
+            feed,
+            all(entries, |entry| match entry {
+                Entry::Atom(entry) => Some(entry),
+                _ => None,
+            })?,
+            out,
+        ),
+        Format::JsonFeed => jsonfeed::write(
+            feed,
+            all(entries, |entry| match entry {
+                Entry::JsonFeed(item) => Some(item),
+                _ => None,
+            })?,
+            out,
+        ),
+        Format::Markdown | Format::Text | Format::Html | Format::ArticleJson => {
+            Err(not_a_feed(format))
+        }
+    }
 }
 
 /// Writes `article` in each of `formats`, in order, handing each document
@@ -90,34 +184,13 @@ pub fn write_each<E>(
             Some((_, item)) if format == Format::Html => {
                 html::page(article, &item.content_html, &mut document)
             }
-            Some((feed, item)) if format.is_feed() => {
-                write_feed_items(format, feed, vec![item.clone()], &mut document)
-            }
+            Some((feed, item)) if format.is_feed() => FeedEntry::from_item(format, item.clone())
+                .and_then(|entry| write_feed_entries(format, feed, vec![entry], &mut document)),
             _ => write(format, article, options, &mut document),
         };
         put(format, document)?;
     }
     Ok(())
-}
-
-/// Writes a feed whose articles are already prepared as items.
-fn write_feed_items(
-    format: Format,
-    feed: &Feed,
-    items: Vec<self::feed::Item<'_>>,
-    out: &mut dyn io::Write,
-) -> io::Result<()> {
-    match format {
-        Format::Rss => rss::write(feed, items, out),
-        Format::Atom => atom::write(feed, items, out),
-        Format::JsonFeed => jsonfeed::write(feed, items, out),
-        Format::Markdown | Format::Text | Format::Html | Format::ArticleJson => {
-            Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("{format} is not a feed format: use rss, atom or jsonfeed"),
-            ))
-        }
-    }
 }
 
 /// Writes `article` as `format` into a string.

@@ -10,8 +10,8 @@ use rss::extension::dublincore::DublinCoreExtension;
 use rss::{Category, Channel, Guid};
 use std::io;
 
-/// Writes the feed as RSS 2.0, from its articles prepared as items.
-pub(crate) fn write(feed: &Feed, items: Vec<Item<'_>>, out: &mut dyn io::Write) -> io::Result<()> {
+/// Writes the feed as RSS 2.0, its articles already made into items.
+pub(crate) fn write(feed: &Feed, items: Vec<rss::Item>, out: &mut dyn io::Write) -> io::Result<()> {
     let info = &feed.channel;
     let title = feed.title();
     let mut channel = Channel {
@@ -23,7 +23,7 @@ pub(crate) fn write(feed: &Feed, items: Vec<Item<'_>>, out: &mut dyn io::Write) 
         language: info.language.clone(),
         last_build_date: Some(feed.updated().to_rfc2822()),
         generator: Some(GENERATOR.to_owned()),
-        items: items.into_iter().map(item).collect(),
+        items,
         ..Channel::default()
     };
     if let Some(feed_url) = &info.feed_url {
@@ -45,7 +45,7 @@ pub(crate) fn write(feed: &Feed, items: Vec<Item<'_>>, out: &mut dyn io::Write) 
 
 /// Takes the item by value so its content moves into the channel rather
 /// than being copied: feeds of thousands of articles are mostly content.
-fn item(item: Item<'_>) -> rss::Item {
+pub(crate) fn item(item: Item<'_>) -> rss::Item {
     let meta = &item.article.meta;
     let extensions = extension_map!(item, Extension);
     rss::Item {
