@@ -1,14 +1,17 @@
 //! Atom 1.0 (RFC 4287), built with `atom_syndication`'s types.
 
-use super::feed::{GENERATOR, Item, extension_map, extension_namespaces};
+use super::feed::{
+    GENERATOR, Item, entry_lines, extension_map, extension_namespaces, write_with_entries,
+};
 use crate::feed::Feed;
 use crate::model::Author;
 use atom_syndication::extension::Extension;
 use atom_syndication::{Category, Content, Entry, Generator, Link, Person, Text, WriteConfig};
 use std::io;
 
-/// Writes the feed as Atom 1.0, its articles already made into entries.
-pub(crate) fn write(feed: &Feed, entries: Vec<Entry>, out: &mut dyn io::Write) -> io::Result<()> {
+/// Writes the feed as Atom 1.0, its articles already written as the lines
+/// of their `entry` elements.
+pub(crate) fn write(feed: &Feed, entries: &[Vec<u8>], out: &mut dyn io::Write) -> io::Result<()> {
     let info = &feed.channel;
     let mut authors: Vec<Person> = info.authors.iter().map(person).collect();
     // RFC 4287 §4.1.1: a feed needs an author unless every entry has one.
@@ -47,18 +50,30 @@ pub(crate) fn write(feed: &Feed, entries: Vec<Entry>, out: &mut dyn io::Write) -
             ..Generator::default()
         }),
         lang: info.language.clone(),
-        entries,
         ..atom_syndication::Feed::default()
     };
     document.namespaces.extend(extension_namespaces());
+    write_with_entries(&written(&document)?, "</feed>", entries, out)?;
+    out.write_all(b"\n")
+}
+
+/// One article as the lines of an Atom `entry`.
+pub(crate) fn entry(item: Item<'_>) -> io::Result<Vec<u8>> {
+    let document = atom_syndication::Feed {
+        entries: vec![atom_entry(item)],
+        ..atom_syndication::Feed::default()
+    };
+    entry_lines(&written(&document)?, "<entry>", "</entry>")
+}
+
+fn written(document: &atom_syndication::Feed) -> io::Result<Vec<u8>> {
     let config = WriteConfig {
         write_document_declaration: true,
         indent_size: Some(2),
     };
     document
-        .write_with_config(&mut *out, config)
-        .map_err(|error| io::Error::other(error.to_string()))?;
-    out.write_all(b"\n")
+        .write_with_config(Vec::new(), config)
+        .map_err(|error| io::Error::other(error.to_string()))
 }
 
 fn person(author: &Author) -> Person {
@@ -80,7 +95,7 @@ fn link_to(href: &str, rel: &str, mime_type: &str) -> Link {
 }
 
 /// Takes the item by value so its content moves into the feed.
-pub(crate) fn entry(item: Item<'_>) -> Entry {
+fn atom_entry(item: Item<'_>) -> Entry {
     let meta = &item.article.meta;
     let extensions = extension_map!(item, Extension);
     Entry {

@@ -6,6 +6,7 @@ use super::{absolute_url, html};
 use crate::commonmark;
 use crate::model::{Article, Block, Image};
 use serde::{Deserialize, Serialize};
+use std::io;
 
 /// The generator every feed names.
 pub(crate) const GENERATOR: &str = "newswire";
@@ -62,6 +63,66 @@ impl<'a> Item<'a> {
             data: NewswireData::new(article),
         }
     }
+}
+
+/// The lines of the one entry in `document`, a feed of one entry written by
+/// a feed crate: from the start of the line where `open` first appears to
+/// the end of the line where `close` last does. Entries cut out this way
+/// can be written on every core and held as bytes, then put in a feed
+/// written without them by [`write_with_entries`]: the crate still writes
+/// every byte, but a feed of thousands of entries is never held as a tree.
+pub(crate) fn entry_lines(document: &[u8], open: &str, close: &str) -> io::Result<Vec<u8>> {
+    let start = find(document, open.as_bytes()).map(|at| line_start(document, at));
+    let end = rfind(document, close.as_bytes()).map(|at| {
+        let after = at + close.len();
+        document[after..]
+            .iter()
+            .position(|&byte| byte == b'\n')
+            .map_or(document.len(), |newline| after + newline + 1)
+    });
+    match (start, end) {
+        (Some(start), Some(end)) if start < end => Ok(document[start..end].to_vec()),
+        _ => Err(io::Error::other(format!(
+            "the feed writer wrote no {open} element"
+        ))),
+    }
+}
+
+/// Writes `document`, a feed written without entries, with `entries` put
+/// on the lines before the one where `close` last appears.
+pub(crate) fn write_with_entries(
+    document: &[u8],
+    close: &str,
+    entries: &[Vec<u8>],
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    let at = rfind(document, close.as_bytes())
+        .map(|at| line_start(document, at))
+        .ok_or_else(|| io::Error::other(format!("the feed writer wrote no {close}")))?;
+    out.write_all(&document[..at])?;
+    for entry in entries {
+        out.write_all(entry)?;
+    }
+    out.write_all(&document[at..])
+}
+
+fn line_start(document: &[u8], at: usize) -> usize {
+    document[..at]
+        .iter()
+        .rposition(|&byte| byte == b'\n')
+        .map_or(0, |newline| newline + 1)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
+}
+
+fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .rposition(|window| window == needle)
 }
 
 /// The first paragraph's text, for feeds that want a description.

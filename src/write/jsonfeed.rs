@@ -1,6 +1,6 @@
 //! JSON Feed 1.1, serialised with serde from typed structs.
 
-use super::feed::{Item, NewswireData};
+use super::feed::{Item, NewswireData, entry_lines};
 use super::text;
 use crate::feed::Feed;
 use crate::model::Author;
@@ -36,7 +36,7 @@ struct JsonAuthor {
 }
 
 #[derive(Serialize)]
-pub(crate) struct JsonItem {
+struct JsonItem {
     id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
@@ -70,8 +70,9 @@ fn authors(authors: &[Author]) -> Vec<JsonAuthor> {
         .collect()
 }
 
-/// Writes the feed as JSON Feed 1.1, its articles already made into items.
-pub(crate) fn write(feed: &Feed, items: Vec<JsonItem>, out: &mut dyn io::Write) -> io::Result<()> {
+/// Writes the feed as JSON Feed 1.1, its articles already written as the
+/// lines of their item objects.
+pub(crate) fn write(feed: &Feed, items: &[Vec<u8>], out: &mut dyn io::Write) -> io::Result<()> {
     let info = &feed.channel;
     let document = JsonFeed {
         version: VERSION,
@@ -81,13 +82,45 @@ pub(crate) fn write(feed: &Feed, items: Vec<JsonItem>, out: &mut dyn io::Write) 
         description: info.description.clone(),
         language: info.language.clone(),
         authors: authors(&info.authors),
-        items,
+        items: Vec::new(),
     };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
+    let document = serde_json::to_vec_pretty(&document)?;
+    // `items` is written last, as `[]`; the items go between the brackets.
+    let at = document
+        .windows(2)
+        .rposition(|window| window == b"[]")
+        .ok_or_else(|| io::Error::other("the feed writer wrote no items"))?;
+    out.write_all(&document[..=at])?;
+    if !items.is_empty() {
+        out.write_all(b"\n")?;
+        for (index, item) in items.iter().enumerate() {
+            if index > 0 {
+                out.write_all(b",\n")?;
+            }
+            out.write_all(item.trim_ascii_end())?;
+        }
+        out.write_all(b"\n  ")?;
+    }
+    out.write_all(&document[at + 1..])?;
     out.write_all(b"\n")
 }
 
-pub(crate) fn item(item: Item<'_>) -> JsonItem {
+/// One article as the lines of a JSON Feed item object.
+pub(crate) fn entry(item: Item<'_>) -> io::Result<Vec<u8>> {
+    let document = JsonFeed {
+        version: VERSION,
+        title: String::new(),
+        home_page_url: None,
+        feed_url: None,
+        description: None,
+        language: None,
+        authors: Vec::new(),
+        items: vec![json_item(item)],
+    };
+    entry_lines(&serde_json::to_vec_pretty(&document)?, "    {", "    }")
+}
+
+fn json_item(item: Item<'_>) -> JsonItem {
     let meta = &item.article.meta;
     JsonItem {
         id: meta.id.clone(),

@@ -13,6 +13,7 @@ mod text;
 use crate::feed::{Channel, Feed};
 use crate::format::Format;
 use crate::model::Article;
+use std::collections::BTreeMap;
 use std::io;
 
 pub use article_json::write as write_article_json;
@@ -74,15 +75,14 @@ pub fn write_feed(format: Format, feed: &Feed, out: &mut dyn io::Write) -> io::R
     write_feed_entries(format, feed, entries, out)
 }
 
-/// One article made ready for a feed in one format, holding only what the
-/// feed will carry: a feed of thousands of articles can drop each
-/// article's model as soon as its entry is made.
-pub struct FeedEntry(Entry);
-
-enum Entry {
-    Rss(::rss::Item),
-    Atom(atom_syndication::Entry),
-    JsonFeed(jsonfeed::JsonItem),
+/// One article already written as an entry of a feed in one format: a feed
+/// of thousands of articles holds the bytes it will write, not their
+/// models, and its entries are written on every core.
+pub struct FeedEntry {
+    format: Format,
+    lines: Vec<u8>,
+    /// XML namespaces the entry uses, which the feed's root must declare.
+    namespaces: BTreeMap<String, String>,
 }
 
 impl FeedEntry {
@@ -92,14 +92,19 @@ impl FeedEntry {
     }
 
     fn from_item(format: Format, item: self::feed::Item<'_>) -> io::Result<FeedEntry> {
-        Ok(FeedEntry(match format {
-            Format::Rss => Entry::Rss(rss::item(item)),
-            Format::Atom => Entry::Atom(atom::entry(item)),
-            Format::JsonFeed => Entry::JsonFeed(jsonfeed::item(item)),
+        let (lines, namespaces) = match format {
+            Format::Rss => rss::entry(item)?,
+            Format::Atom => (atom::entry(item)?, BTreeMap::new()),
+            Format::JsonFeed => (jsonfeed::entry(item)?, BTreeMap::new()),
             Format::Markdown | Format::Text | Format::Html | Format::ArticleJson => {
                 return Err(not_a_feed(format));
             }
-        }))
+        };
+        Ok(FeedEntry {
+            format,
+            lines,
+            namespaces,
+        })
     }
 }
 
@@ -110,52 +115,33 @@ fn not_a_feed(format: Format) -> io::Error {
     )
 }
 
-/// Writes a feed whose articles are already made into entries of `format`,
-/// in the order of `feed.articles`; the articles need only their metadata.
+/// Writes a feed whose articles are already written as entries of
+/// `format`, in the order of `feed.articles`, which need only their
+/// metadata.
 pub fn write_feed_entries(
     format: Format,
     feed: &Feed,
     entries: Vec<FeedEntry>,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
-    fn all<T>(entries: Vec<FeedEntry>, take: impl Fn(Entry) -> Option<T>) -> io::Result<Vec<T>> {
-        entries
-            .into_iter()
-            .map(|FeedEntry(entry)| {
-                take(entry).ok_or_else(|| {
-                    io::Error::new(
-                        io::ErrorKind::InvalidInput,
-                        "an entry made for another feed format",
-                    )
-                })
-            })
-            .collect()
+    if entries.iter().any(|entry| entry.format != format) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("an entry written for another format than {format}"),
+        ));
     }
+    let mut namespaces = BTreeMap::new();
+    let lines: Vec<Vec<u8>> = entries
+        .into_iter()
+        .map(|entry| {
+            namespaces.extend(entry.namespaces);
+            entry.lines
+        })
+        .collect();
     match format {
-        Format::Rss => rss::write(
-            feed,
-            all(entries, |entry| match entry {
-                Entry::Rss(item) => Some(item),
-                _ => None,
-            })?,
-            out,
-        ),
-        Format::Atom => atom::write(
-            feed,
-            all(entries, |entry| match entry {
-                Entry::Atom(entry) => Some(entry),
-                _ => None,
-            })?,
-            out,
-        ),
-        Format::JsonFeed => jsonfeed::write(
-            feed,
-            all(entries, |entry| match entry {
-                Entry::JsonFeed(item) => Some(item),
-                _ => None,
-            })?,
-            out,
-        ),
+        Format::Rss => rss::write(feed, &lines, namespaces, out),
+        Format::Atom => atom::write(feed, &lines, out),
+        Format::JsonFeed => jsonfeed::write(feed, &lines, out),
         Format::Markdown | Format::Text | Format::Html | Format::ArticleJson => {
             Err(not_a_feed(format))
         }

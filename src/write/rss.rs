@@ -2,16 +2,28 @@
 //! (RSS `author` must be an e-mail address), the full HTML in
 //! `content:encoded`, the lead image in `media:content`.
 
-use super::feed::{GENERATOR, Item, extension_map, extension_namespaces};
+use super::feed::{
+    GENERATOR, Item, entry_lines, extension_map, extension_namespaces, write_with_entries,
+};
 use crate::feed::Feed;
 use rss::extension::Extension;
 use rss::extension::atom::{AtomExtension, Link};
 use rss::extension::dublincore::DublinCoreExtension;
 use rss::{Category, Channel, Guid};
+use std::collections::BTreeMap;
 use std::io;
 
-/// Writes the feed as RSS 2.0, its articles already made into items.
-pub(crate) fn write(feed: &Feed, items: Vec<rss::Item>, out: &mut dyn io::Write) -> io::Result<()> {
+/// The namespace of `content:encoded`, which holds the full HTML.
+const CONTENT_NAMESPACE: &str = "http://purl.org/rss/1.0/modules/content/";
+
+/// Writes the feed as RSS 2.0, its articles already written as the lines
+/// of their `item`s, which use `namespaces`.
+pub(crate) fn write(
+    feed: &Feed,
+    items: &[Vec<u8>],
+    namespaces: BTreeMap<String, String>,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
     let info = &feed.channel;
     let title = feed.title();
     let mut channel = Channel {
@@ -23,7 +35,6 @@ pub(crate) fn write(feed: &Feed, items: Vec<rss::Item>, out: &mut dyn io::Write)
         language: info.language.clone(),
         last_build_date: Some(feed.updated().to_rfc2822()),
         generator: Some(GENERATOR.to_owned()),
-        items,
         ..Channel::default()
     };
     if let Some(feed_url) = &info.feed_url {
@@ -37,15 +48,45 @@ pub(crate) fn write(feed: &Feed, items: Vec<rss::Item>, out: &mut dyn io::Write)
         });
     }
     channel.namespaces.extend(extension_namespaces());
-    channel
-        .pretty_write_to(&mut *out, b' ', 2)
-        .map_err(|error| io::Error::other(error.to_string()))?;
+    channel.namespaces.extend(namespaces);
+    let document = written(&channel)?;
+    write_with_entries(&document, "</channel>", items, out)?;
     out.write_all(b"\n")
+}
+
+/// One article as the lines of an RSS `item`, and the namespaces the item
+/// uses, which the channel must declare.
+pub(crate) fn entry(item: Item<'_>) -> io::Result<(Vec<u8>, BTreeMap<String, String>)> {
+    let item = rss_item(item);
+    let mut namespaces = BTreeMap::new();
+    if item.content.is_some() {
+        namespaces.insert("content".to_owned(), CONTENT_NAMESPACE.to_owned());
+    }
+    if item.dublin_core_ext.is_some() {
+        namespaces.insert(
+            "dc".to_owned(),
+            rss::extension::dublincore::NAMESPACE.to_owned(),
+        );
+    }
+    let channel = Channel {
+        items: vec![item],
+        ..Channel::default()
+    };
+    Ok((
+        entry_lines(&written(&channel)?, "<item>", "</item>")?,
+        namespaces,
+    ))
+}
+
+fn written(channel: &Channel) -> io::Result<Vec<u8>> {
+    channel
+        .pretty_write_to(Vec::new(), b' ', 2)
+        .map_err(|error| io::Error::other(error.to_string()))
 }
 
 /// Takes the item by value so its content moves into the channel rather
 /// than being copied: feeds of thousands of articles are mostly content.
-pub(crate) fn item(item: Item<'_>) -> rss::Item {
+fn rss_item(item: Item<'_>) -> rss::Item {
     let meta = &item.article.meta;
     let extensions = extension_map!(item, Extension);
     rss::Item {
