@@ -7,7 +7,7 @@ pub mod args;
 use args::{ChannelArgs, CheckArgs, Cli, Command, ConvertArgs, FeedArgs, ImportArgs};
 use newswire::check::{Finding, Severity};
 use newswire::read::feed::FeedKind;
-use newswire::{Article, Change, Channel, Error, Feed, Format, Meta, WriteOptions};
+use newswire::{Article, Change, Channel, Error, Feed, FeedEntry, Format, Meta, WriteOptions};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::collections::HashSet;
@@ -663,12 +663,51 @@ struct Candidate<'a> {
     meta: Meta,
     /// Standard input cannot be read twice, so its bytes are kept.
     bytes: Option<Vec<u8>>,
+    /// The entry, when the input was read whole at once.
+    entry: Option<FeedEntry>,
 }
 
-/// Builds one feed: every input's metadata is read to leave out drafts,
-/// find shared ids, order the items and keep the newest --limit; only the
-/// kept articles are then read whole and rendered. With an invalid article
-/// (unless skipped) nothing is written.
+impl Candidate<'_> {
+    /// The input read whole and made into its feed entry, with the article
+    /// dropped but for its metadata: the feed holds what it will write.
+    fn read_whole(
+        input: &Input,
+        bytes: &[u8],
+        format: Format,
+    ) -> Result<(Article, FeedEntry), Error> {
+        let article = newswire::read(bytes, input.format(), &input.name())?;
+        let entry =
+            FeedEntry::new(format, &article).map_err(|error| Error::write_output("-", error))?;
+        Ok((heading(article.meta), entry))
+    }
+
+    fn into_entry(self, format: Format, limit: u64) -> Result<(Article, FeedEntry), Error> {
+        if let Some(entry) = self.entry {
+            return Ok((heading(self.meta), entry));
+        }
+        let bytes = match self.bytes {
+            Some(bytes) => bytes,
+            None => self.input.read(limit)?,
+        };
+        Candidate::read_whole(self.input, &bytes, format)
+    }
+}
+
+/// An article of which the feed needs only the metadata: its entry is
+/// already written.
+fn heading(meta: Meta) -> Article {
+    Article {
+        meta,
+        body: Vec::new(),
+        discussion: None,
+    }
+}
+
+/// Builds one feed. When --limit leaves articles out, every input's
+/// metadata is read first to leave out drafts, find shared ids and order
+/// the items, and only the kept articles are then read whole; otherwise
+/// each is read whole once. With an invalid article (unless skipped)
+/// nothing is written.
 fn feed(args: &FeedArgs, limit: u64, quiet: bool) -> Result<(), Vec<Error>> {
     let format = Format::parse(&args.to)
         .filter(|format| format.is_feed())
@@ -680,14 +719,29 @@ fn feed(args: &FeedArgs, limit: u64, quiet: bool) -> Result<(), Vec<Error>> {
         })?;
     let channel = feed_channel(args, limit).map_err(|error| vec![error])?;
     let inputs = expand_inputs(&args.inputs).map_err(|error| vec![error])?;
-    let progress = Progress::new(inputs.len(), "scanning", quiet);
+    let whole = args.limit.is_none_or(|kept| kept >= inputs.len());
+    let progress = Progress::new(inputs.len(), "reading", quiet);
     let heads: Vec<Result<Candidate, Error>> = inputs
         .par_iter()
         .map(|input| {
             let head = input.read(limit).and_then(|bytes| {
+                if whole {
+                    let (heading, entry) = Candidate::read_whole(input, &bytes, format)?;
+                    return Ok(Candidate {
+                        input,
+                        meta: heading.meta,
+                        bytes: None,
+                        entry: Some(entry),
+                    });
+                }
                 let meta = newswire::read_meta(&bytes, input.format(), &input.name())?;
                 let bytes = (*input == Input::Stdin).then_some(bytes);
-                Ok(Candidate { input, meta, bytes })
+                Ok(Candidate {
+                    input,
+                    meta,
+                    bytes,
+                    entry: None,
+                })
             });
             progress.advance();
             head
@@ -729,35 +783,28 @@ fn feed(args: &FeedArgs, limit: u64, quiet: bool) -> Result<(), Vec<Error>> {
     }
     candidates.sort_by(|a, b| Feed::order(&a.meta, &b.meta));
     let wanted = args.limit.unwrap_or(usize::MAX).min(candidates.len());
-    progress.restart(wanted, "reading");
-    // Each article is read whole and made into its entry, then dropped but
-    // for its metadata: the feed holds what it will write, not the models.
-    let entry = |candidate: &Candidate| {
-        let input = candidate.input;
-        let bytes = match &candidate.bytes {
-            Some(bytes) => bytes.clone(),
-            None => input.read(limit)?,
-        };
-        let made = newswire::read(&bytes, input.format(), &input.name()).and_then(|article| {
-            let entry = newswire::FeedEntry::new(format, &article)
-                .map_err(|error| Error::write_output("-", error))?;
-            let heading = Article {
-                meta: article.meta,
-                body: Vec::new(),
-                discussion: None,
-            };
-            Ok((heading, entry))
-        });
-        progress.advance();
-        made
-    };
+    if !whole {
+        progress.restart(wanted, "rendering");
+    }
     // An article left out as invalid makes room for the next newest.
     let mut kept = Vec::with_capacity(wanted);
-    let mut rest = candidates.as_slice();
-    while kept.len() < wanted && !rest.is_empty() {
-        let (batch, after) = rest.split_at((wanted - kept.len()).min(rest.len()));
-        rest = after;
-        let made: Vec<Result<_, Error>> = batch.par_iter().map(entry).collect();
+    let mut rest = candidates.into_iter();
+    while kept.len() < wanted {
+        let batch: Vec<Candidate> = rest.by_ref().take(wanted - kept.len()).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let made: Vec<Result<_, Error>> = batch
+            .into_par_iter()
+            .map(|candidate| {
+                let fresh = candidate.entry.is_none();
+                let made = candidate.into_entry(format, limit);
+                if fresh {
+                    progress.advance();
+                }
+                made
+            })
+            .collect();
         for made in made {
             match made {
                 Ok(pair) => kept.push(pair),
@@ -771,7 +818,7 @@ fn feed(args: &FeedArgs, limit: u64, quiet: bool) -> Result<(), Vec<Error>> {
     }
     // Ordered by the metadata read whole, which the feed orders by too.
     kept.sort_by(|(a, _), (b, _)| Feed::order(&a.meta, &b.meta));
-    let (headings, entries): (Vec<Article>, Vec<newswire::FeedEntry>) = kept.into_iter().unzip();
+    let (headings, entries): (Vec<Article>, Vec<FeedEntry>) = kept.into_iter().unzip();
     let feed = Feed::new(channel, headings);
     // Streamed straight into the output: a feed is mostly its content.
     let write = |out: &mut dyn Write| newswire::write_feed_entries(format, &feed, entries, out);

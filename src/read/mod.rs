@@ -63,8 +63,17 @@ pub(crate) fn decode(bytes: &[u8], file: &str) -> Result<String> {
         )
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    if let Some(offset) = text.find(is_forbidden_char) {
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_owned()
+    };
+    // A byte scan first: every forbidden character is a C0 control or
+    // starts with 0xEF in UTF-8, and most articles have neither.
+    let suspect = |byte: &u8| (*byte < b' ' && *byte != b'\t' && *byte != b'\n') || *byte == 0xEF;
+    if text.as_bytes().iter().any(suspect)
+        && let Some(offset) = text.find(is_forbidden_char)
+    {
         let (line, column) = line_column(&text.as_bytes()[..offset]);
         let found = text[offset..].chars().next().unwrap_or_default();
         return Err(Error::invalid_input(
