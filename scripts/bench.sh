@@ -47,8 +47,8 @@ median() {
   if have hyperfine && [[ $profile == release ]]; then
     local report
     report=$(mktemp)
-    hyperfine -N --style none --warmup 1 --runs "$runs" --export-csv "$report" -- "$*" >/dev/null
-    awk -F, 'NR == 2 { print $4 }' "$report"
+    hyperfine -N --style none --warmup 1 --runs "$runs" --export-csv "$report" -- "$*" >/dev/null 2>&1
+    awk -F, 'NR == 2 { printf "%.6f\n", $4 }' "$report"
     rm -f "$report"
   else
     "$@" >/dev/null
@@ -58,9 +58,9 @@ median() {
       start=$(date +%s%N)
       "$@" >/dev/null
       end=$(date +%s%N)
-      times+=("$(awk -v ns=$((end - start)) 'BEGIN { printf "%.4f", ns / 1e9 }')")
+      times+=("$(awk -v ns=$((end - start)) 'BEGIN { printf "%.6f", ns / 1e9 }')")
     done
-    printf '%s\n' "${times[@]}" | sort -g | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'
+    printf '%s\n' "${times[@]}" | sort -g | awk '{ t[NR] = $1 } END { printf "%.6f\n", t[int((NR + 1) / 2)] }'
   fi
 }
 
@@ -73,6 +73,7 @@ peak() {
   fi
 }
 
+seconds() { awk -v t="$1" 'BEGIN { printf "%.3f s", t }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 rate() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%.0f", n / t }'; }
 
@@ -99,10 +100,10 @@ for size in $sizes; do
 
   echo
   echo "$size articles, $megabytes MB:"
-  echo "  reference (read + comrak to HTML, one thread): ${base} s"
-  echo "  feed -t rss:          ${feed_time} s = $(ratio "$feed_time" "$base")x reference, $(rate "$size" "$feed_time") articles/s, peak $feed_peak (output $feed_size MB)"
-  echo "  feed -t rss --limit 50: ${limited_time} s = $(ratio "$limited_time" "$base")x reference"
-  echo "  convert -t all:       ${convert_time} s = $(ratio "$convert_time" "$base")x reference, $(rate "$size" "$convert_time") articles/s, peak $convert_peak"
+  echo "  reference (read + comrak to HTML, one thread): $(seconds "$base")"
+  echo "  feed -t rss:          $(seconds "$feed_time") = $(ratio "$feed_time" "$base")x reference, $(rate "$size" "$feed_time") articles/s, peak $feed_peak (output $feed_size MB)"
+  echo "  feed -t rss --limit 50: $(seconds "$limited_time") = $(ratio "$limited_time" "$base")x reference"
+  echo "  convert -t all:       $(seconds "$convert_time") = $(ratio "$convert_time" "$base")x reference, $(rate "$size" "$convert_time") articles/s, peak $convert_peak"
   if [[ -z $first_size ]]; then
     first_size=$size first_feed=$feed_time first_convert=$convert_time
   else
@@ -120,6 +121,6 @@ for size in $sizes; do
 done
 
 one=$(find "$work/corpus-${sizes%% *}" -name '*.md' | sort | head -n 1)
-single=$(median "$bin" convert "$one" -t text -o "$work/one.txt")
+single=$(runs=$((runs * 10)) median "$bin" convert "$one" -t text -o "$work/one.txt")
 echo
 echo "one article, convert -t text, process start included: $(awk -v t="$single" 'BEGIN { printf "%.2f", t * 1000 }') ms"

@@ -135,6 +135,19 @@ impl fmt::Display for Format {
 mod tests {
     use super::*;
 
+    /// Outputs into one directory are told apart by their input's stem
+    /// alone only while no suffix ends another.
+    #[test]
+    fn no_file_suffix_ends_another() {
+        for a in Format::ALL {
+            for b in Format::ALL {
+                if a != b {
+                    assert!(!a.file_suffix().ends_with(b.file_suffix()), "{a} {b}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn names_and_aliases_parse() {
         for format in Format::ALL {

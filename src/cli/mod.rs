@@ -550,18 +550,20 @@ fn import_paths(dir: &Path, articles: &[Article]) -> Vec<PathBuf> {
 }
 
 /// Refuses a run in which two inputs would be written to the same file,
-/// before anything is written.
+/// before anything is written. No format's suffix ends another's, so two
+/// outputs share a name exactly when their inputs share a stem: one name
+/// per input is held, not one per output.
 fn check_output_names(dir: &Path, inputs: &[Input], formats: &[Format]) -> Result<(), Error> {
+    let Some(&format) = formats.first() else {
+        return Ok(());
+    };
     let mut seen = HashSet::new();
     for input in inputs {
-        for &format in formats {
-            let path = output_path(dir, input, format)?;
-            if !seen.insert(path.clone()) {
-                return Err(Error::invalid_options(format!(
-                    "two inputs would both be written to {}; rename one",
-                    path.display()
-                )));
-            }
+        if !seen.insert(output_stem(input)?) {
+            return Err(Error::invalid_options(format!(
+                "two inputs would both be written to {}; rename one",
+                output_path(dir, input, format)?.display()
+            )));
         }
     }
     Ok(())
@@ -570,6 +572,11 @@ fn check_output_names(dir: &Path, inputs: &[Input], formats: &[Format]) -> Resul
 /// `DIR/<input stem><format suffix>`; the stem is the input's file name
 /// only, so no input name can place an output outside DIR.
 fn output_path(dir: &Path, input: &Input, format: Format) -> Result<PathBuf, Error> {
+    Ok(dir.join(format!("{}{}", output_stem(input)?, format.file_suffix())))
+}
+
+/// The input's file name without its format's suffix.
+fn output_stem(input: &Input) -> Result<String, Error> {
     let Input::File(path) = input else {
         return Err(Error::invalid_options(
             "standard input has no name to write under --out-dir: use -o FILE",
@@ -587,7 +594,7 @@ fn output_path(dir: &Path, input: &Input, format: Format) -> Result<PathBuf, Err
                 .and_then(|stem| stem.to_str())
         })
         .unwrap_or("article");
-    Ok(dir.join(format!("{stem}{}", format.file_suffix())))
+    Ok(stem.to_owned())
 }
 
 /// Checks every input and prints the findings; the run fails on errors,
