@@ -47,7 +47,11 @@ median() {
   if have hyperfine && [[ $profile == release ]]; then
     local report
     report=$(mktemp)
-    hyperfine -N --style none --warmup 1 --runs "$runs" --export-csv "$report" -- "$*" >/dev/null 2>&1
+    if ! hyperfine -N --style none --warmup 1 --runs "$runs" --export-csv "$report" -- "$*" >/dev/null 2>&1; then
+      echo "bench: failed: $*" >&2
+      rm -f "$report"
+      return 1
+    fi
     awk -F, 'NR == 2 { printf "%.6f\n", $4 }' "$report"
     rm -f "$report"
   else
@@ -114,13 +118,18 @@ for size in $sizes; do
   rm -rf "$work/out-$size"
 
   if have pandoc && [[ $profile == release ]]; then
-    sample=$(find "$corpus" -name '*.md' | sort | head -n 100)
-    pandoc_time=$(median sh -c 'for file; do pandoc -f markdown -t html "$file" >/dev/null; done' sh $sample)
+    sample=("$corpus"/*.md)
+    for file in "${sample[@]:0:100}"; do
+      printf 'pandoc -f markdown -t html %q >/dev/null\n' "$file"
+    done >"$work/pandoc-$size.sh"
+    pandoc_time=$(median bash "$work/pandoc-$size.sh")
     echo "  pandoc, one process per article: $(ratio "$(awk -v t="$pandoc_time" -v n="$size" 'BEGIN { print t / 100 * n }')" "$base")x reference (from 100 articles)"
   fi
 done
 
-one=$(find "$work/corpus-${sizes%% *}" -name '*.md' | sort | head -n 1)
+# Globs sort by name; a pipe into head could end the run with SIGPIPE.
+articles=("$work/corpus-${sizes%% *}"/*.md)
+one=${articles[0]}
 single=$(runs=$((runs * 10)) median "$bin" convert "$one" -t text -o "$work/one.txt")
 echo
 echo "one article, convert -t text, process start included: $(awk -v t="$single" 'BEGIN { printf "%.2f", t * 1000 }') ms"
