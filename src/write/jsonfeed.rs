@@ -1,6 +1,6 @@
 //! JSON Feed 1.1, serialised with serde from typed structs.
 
-use super::feed::{Item, NewswireData, entry_lines};
+use super::feed::{Item, NewswireData, entry_lines, rfind};
 use super::text;
 use crate::feed::Feed;
 use crate::model::Author;
@@ -86,9 +86,7 @@ pub(crate) fn write(feed: &Feed, items: &[Vec<u8>], out: &mut dyn io::Write) -> 
     };
     let document = serde_json::to_vec_pretty(&document)?;
     // `items` is written last, as `[]`; the items go between the brackets.
-    let at = document
-        .windows(2)
-        .rposition(|window| window == b"[]")
+    let at = rfind(&document, b"[]")
         .ok_or_else(|| io::Error::other("the feed writer wrote no items"))?;
     out.write_all(&document[..=at])?;
     if !items.is_empty() {
