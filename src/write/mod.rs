@@ -227,7 +227,16 @@ pub(crate) fn credit_line(credit: &str) -> String {
 /// `url` made absolute against the article's own URL, when it has one,
 /// since text and feeds are read away from the article's page.
 pub(crate) fn absolute_url(base: Option<&str>, url: &str) -> String {
-    base.and_then(|base| ammonia::Url::parse(base).ok())
-        .and_then(|base| base.join(url).ok())
+    resolved(
+        base.and_then(|base| ammonia::Url::parse(base).ok())
+            .as_ref(),
+        url,
+    )
+}
+
+/// `url` made absolute against a base already parsed, for writers that
+/// resolve many links against one.
+pub(crate) fn resolved(base: Option<&ammonia::Url>, url: &str) -> String {
+    base.and_then(|base| base.join(url).ok())
         .map_or_else(|| url.to_owned(), String::from)
 }

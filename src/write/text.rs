@@ -2,7 +2,7 @@
 //! indented quotes, numbered prompts, and links as numbered references
 //! listed at the end. No Markdown or HTML syntax is left in it.
 
-use super::{WriteOptions, absolute_url, byline_and_date, credit_line, program_line};
+use super::{WriteOptions, byline_and_date, credit_line, program_line, resolved};
 use crate::commonmark;
 use crate::commonmark::QuoteParts;
 use crate::model::{Article, Discussion};
@@ -20,7 +20,7 @@ pub fn write(article: &Article, options: &WriteOptions, out: &mut dyn io::Write)
     let meta = &article.meta;
     let mut text = TextWriter {
         width: options.width,
-        base: meta.url.clone(),
+        base: TextWriter::base(article),
         ..TextWriter::default()
     };
     text.underlined(&meta.title, '=');
@@ -42,7 +42,7 @@ pub fn write(article: &Article, options: &WriteOptions, out: &mut dyn io::Write)
 pub(crate) fn content_text(article: &Article) -> String {
     let mut text = TextWriter {
         width: 0,
-        base: article.meta.url.clone(),
+        base: TextWriter::base(article),
         ..TextWriter::default()
     };
     text.content(article);
@@ -63,13 +63,22 @@ enum Reference {
 struct TextWriter {
     width: usize,
     /// The article's URL, against which relative links are resolved.
-    base: Option<String>,
+    base: Option<ammonia::Url>,
     out: String,
     references: Vec<Reference>,
     footnotes: HashMap<String, usize>,
 }
 
 impl TextWriter {
+    /// The article's URL, parsed once for all its links.
+    fn base(article: &Article) -> Option<ammonia::Url> {
+        article
+            .meta
+            .url
+            .as_deref()
+            .and_then(|url| ammonia::Url::parse(url).ok())
+    }
+
     /// The lead image, body, discussion and references.
     fn content(&mut self, article: &Article) {
         if let Some(image) = &article.meta.image {
@@ -142,7 +151,7 @@ impl TextWriter {
     /// The number of a reference, reusing it when the URL was seen before.
     fn reference(&mut self, reference: Reference) -> usize {
         let reference = match reference {
-            Reference::Url(url) => Reference::Url(absolute_url(self.base.as_deref(), &url)),
+            Reference::Url(url) => Reference::Url(resolved(self.base.as_ref(), &url)),
             note => note,
         };
         if let Some(index) = self.references.iter().position(|seen| *seen == reference) {
