@@ -677,36 +677,22 @@ struct Candidate<'a> {
 impl Candidate<'_> {
     /// The input read whole and made into its feed entry, with the article
     /// dropped but for its metadata: the feed holds what it will write.
-    fn read_whole(
-        input: &Input,
-        bytes: &[u8],
-        format: Format,
-    ) -> Result<(Article, FeedEntry), Error> {
+    fn read_whole(input: &Input, bytes: &[u8], format: Format) -> Result<(Meta, FeedEntry), Error> {
         let article = newswire::read(bytes, input.format(), &input.name())?;
         let entry =
             FeedEntry::new(format, &article).map_err(|error| Error::write_output("-", error))?;
-        Ok((heading(article.meta), entry))
+        Ok((article.meta, entry))
     }
 
-    fn into_entry(self, format: Format, limit: u64) -> Result<(Article, FeedEntry), Error> {
+    fn into_entry(self, format: Format, limit: u64) -> Result<(Meta, FeedEntry), Error> {
         if let Some(entry) = self.entry {
-            return Ok((heading(self.meta), entry));
+            return Ok((self.meta, entry));
         }
         let bytes = match self.bytes {
             Some(bytes) => bytes,
             None => self.input.read(limit)?,
         };
         Candidate::read_whole(self.input, &bytes, format)
-    }
-}
-
-/// An article of which the feed needs only the metadata: its entry is
-/// already written.
-fn heading(meta: Meta) -> Article {
-    Article {
-        meta,
-        body: Vec::new(),
-        discussion: None,
     }
 }
 
@@ -733,10 +719,10 @@ fn feed(args: &FeedArgs, limit: u64, quiet: bool) -> Result<(), Vec<Error>> {
         .map(|input| {
             let head = input.read(limit).and_then(|bytes| {
                 if whole {
-                    let (heading, entry) = Candidate::read_whole(input, &bytes, format)?;
+                    let (meta, entry) = Candidate::read_whole(input, &bytes, format)?;
                     return Ok(Candidate {
                         input,
-                        meta: heading.meta,
+                        meta,
                         bytes: None,
                         entry: Some(entry),
                     });
@@ -824,8 +810,17 @@ fn feed(args: &FeedArgs, limit: u64, quiet: bool) -> Result<(), Vec<Error>> {
         return Err(errors);
     }
     // Ordered by the metadata read whole, which the feed orders by too.
-    kept.sort_by(|(a, _), (b, _)| Feed::order(&a.meta, &b.meta));
-    let (headings, entries): (Vec<Article>, Vec<FeedEntry>) = kept.into_iter().unzip();
+    kept.sort_by(|(a, _), (b, _)| Feed::order(a, b));
+    let (metas, entries): (Vec<Meta>, Vec<FeedEntry>) = kept.into_iter().unzip();
+    // The feed needs only each article's metadata: its entry is written.
+    let headings = metas
+        .into_iter()
+        .map(|meta| Article {
+            meta,
+            body: Vec::new(),
+            discussion: None,
+        })
+        .collect();
     let feed = Feed::new(channel, headings);
     // Streamed straight into the output: a feed is mostly its content.
     let write = |out: &mut dyn Write| newswire::write_feed_entries(format, &feed, entries, out);

@@ -240,3 +240,36 @@ pub(crate) fn resolved(base: Option<&ammonia::Url>, url: &str) -> String {
     base.and_then(|base| base.join(url).ok())
         .map_or_else(|| url.to_owned(), String::from)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article() -> Article {
+        let text =
+            "---\ntitle: T\npublished: 2024-01-02\nurl: https://example.com/t\n---\n\nBody.\n";
+        crate::read::markdown::read(text, "t.md").unwrap()
+    }
+
+    #[test]
+    fn only_feed_formats_make_entries() {
+        let error = FeedEntry::new(Format::Text, &article()).err().unwrap();
+        assert_eq!(error.kind(), io::ErrorKind::InvalidInput);
+        assert!(error.to_string().contains("not a feed format"), "{error}");
+    }
+
+    #[test]
+    fn an_entry_goes_only_into_a_feed_of_its_format() {
+        let article = article();
+        let feed = Feed::from_article(&article, &Channel::default());
+        let entry = FeedEntry::new(Format::Rss, &article).unwrap();
+        let mut out = Vec::new();
+        let error = write_feed_entries(Format::Atom, &feed, vec![entry], &mut out).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::InvalidInput);
+        assert!(out.is_empty(), "nothing is written");
+        let entry = FeedEntry::new(Format::Atom, &article).unwrap();
+        write_feed_entries(Format::Atom, &feed, vec![entry], &mut out).unwrap();
+        let parsed = atom_syndication::Feed::read_from(out.as_slice()).unwrap();
+        assert_eq!(parsed.entries().len(), 1);
+    }
+}
