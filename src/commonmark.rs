@@ -57,6 +57,9 @@ pub(crate) fn text<'a>(arena: &'a Arena<'a>, text: &str) -> &'a AstNode<'a> {
     node(arena, NodeValue::Text(text.to_owned().into()))
 }
 
+/// What comrak writes after a list when the next block could join it.
+pub(crate) const END_OF_LIST: &str = "<!-- end list -->";
+
 /// The node and what is below it as CommonMark, without the final newline.
 pub(crate) fn to_commonmark<'a>(node: &'a AstNode<'a>) -> String {
     let mut out = String::new();
@@ -68,7 +71,7 @@ pub(crate) fn to_commonmark<'a>(node: &'a AstNode<'a>) -> String {
     let next_is_list = node
         .next_sibling()
         .is_some_and(|next| matches!(next.data.borrow().value, NodeValue::List(_)));
-    if !next_is_list && let Some(kept) = out.strip_suffix("<!-- end list -->") {
+    if !next_is_list && let Some(kept) = out.strip_suffix(END_OF_LIST) {
         out.truncate(kept.trim_end().len());
     }
     out
@@ -185,6 +188,22 @@ pub(crate) fn quote_parts<'a>(node: &'a AstNode<'a>) -> Option<QuoteParts<'a>> {
             role: role.map(str::to_owned),
             cite,
         },
+    })
+}
+
+/// A block quote that is an attributed quote, as the model holds it.
+pub(crate) fn quote<'a>(node: &'a AstNode<'a>) -> Option<Quote> {
+    let parts = quote_parts(node)?;
+    let text = parts
+        .content
+        .iter()
+        .map(|block| to_commonmark(block))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    Some(Quote {
+        title: parts.title,
+        text,
+        attribution: parts.attribution,
     })
 }
 

@@ -141,9 +141,12 @@ impl Image {
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Block {
     /// Any other top-level block (paragraph, heading, list, table, code,
-    /// plain block quote, footnote, raw HTML) as normalised CommonMark/GFM.
+    /// plain block quote, footnote, raw HTML) as CommonMark/GFM.
     Markdown {
-        /// The block's CommonMark source, normalised.
+        /// The block's CommonMark source as its author wrote it, or as
+        /// comrak writes it where it would not read the same on its own
+        /// (a body with link reference definitions, indented code). The
+        /// Markdown writer normalises it.
         markdown: String,
     },
     /// An attributed quote.

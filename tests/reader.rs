@@ -243,3 +243,84 @@ fn bad_article_json_is_placed() {
     .unwrap_err();
     assert!(error.to_string().contains("U+0000"), "{error}");
 }
+
+/// The body's Markdown blocks, in order.
+fn markdown_blocks(text: &str) -> Vec<String> {
+    read(text)
+        .body
+        .into_iter()
+        .filter_map(|block| match block {
+            Block::Markdown { markdown } => Some(markdown),
+            Block::Quote(_) => None,
+        })
+        .collect()
+}
+
+#[test]
+fn blocks_are_kept_as_written_and_normalised_when_written_out() {
+    let text = article(
+        "   Indented  *text*.\n# Heading #\n* one\n* two\nStill two.\n\n|a|b|\n|-|-:|\n|1|2|\n\n\n```\ncode\n\n```\n\n   \n",
+    );
+    assert_eq!(
+        markdown_blocks(&text),
+        [
+            "   Indented  *text*.",
+            "# Heading #",
+            "* one\n* two\nStill two.",
+            "|a|b|\n|-|-:|\n|1|2|",
+            "```\ncode\n\n```",
+        ]
+    );
+    let markdown = newswire::write_to_string(Format::Markdown, &read(&text), &Default::default());
+    let body = markdown.split_once("\n---\n\n").unwrap().1;
+    assert_eq!(
+        body,
+        "Indented  *text*.\n\n# Heading\n\n- one\n- two\n  Still two.\n\n| a | b |\n| --- | --: |\n| 1 | 2 |\n\n```\ncode\n\n```\n"
+    );
+}
+
+#[test]
+fn a_body_with_link_reference_definitions_is_normalised() {
+    // A block using a definition would not stand on its own.
+    let text =
+        article("See [the plan][plan].\n\n[plan]: https://example.com/plan \"Plan\"\n\n*  item\n");
+    assert_eq!(
+        markdown_blocks(&text),
+        [
+            "See [the plan](https://example.com/plan \"Plan\").",
+            "- item"
+        ]
+    );
+}
+
+#[test]
+fn code_that_would_read_differently_elsewhere_is_fenced() {
+    let text = article("Text.\n\n    indented code\n\n```\nnever closed\n\nmore");
+    assert_eq!(
+        markdown_blocks(&text),
+        [
+            "Text.",
+            "```\nindented code\n```",
+            "```\nnever closed\n\nmore\n```"
+        ]
+    );
+}
+
+#[test]
+fn lists_kept_apart_by_a_comment_read_back_the_same() {
+    // Normalised, both lists are bulleted with `-`, so comrak puts a comment
+    // between them; it is a block of its own, as it is when read again.
+    let text = article("- a\n\n* b\n\n[x][r]\n\n[r]: https://example.com/\n");
+    let blocks = markdown_blocks(&text);
+    assert_eq!(
+        blocks,
+        [
+            "- a",
+            "<!-- end list -->",
+            "- b",
+            "[x](https://example.com/)"
+        ]
+    );
+    let markdown = newswire::write_to_string(Format::Markdown, &read(&text), &Default::default());
+    assert_eq!(markdown_blocks(&markdown), blocks);
+}

@@ -4,7 +4,7 @@
 use super::{front_matter, meta};
 use crate::commonmark;
 use crate::error::{Error, Result};
-use crate::model::{Article, Block, Discussion, Meta, Quote};
+use crate::model::{Article, Block, Discussion, Meta};
 use comrak::Arena;
 use comrak::nodes::{AstNode, NodeValue};
 
@@ -103,6 +103,7 @@ fn read_body(
         .unwrap_or(DEFAULT_DISCUSSION_HEADING)
         .trim()
         .to_lowercase();
+    let source = BlockSource::new(text, root);
     let mut body = Vec::new();
     let mut discussion: Option<DiscussionParts> = None;
     let mut in_discussion = false;
@@ -139,15 +140,113 @@ fn read_body(
         let is_footnote = matches!(node.data.borrow().value, NodeValue::FootnoteDefinition(_));
         match (&mut discussion, in_discussion && !is_footnote) {
             (Some(parts), true) => parts.add(node),
-            _ => body.push(match attributed_quote(node) {
-                Some(quote) => Block::Quote(quote),
-                None => Block::Markdown {
-                    markdown: commonmark::to_commonmark(node),
+            _ => match commonmark::quote(node) {
+                Some(quote) => body.push(Block::Quote(quote)),
+                None => match source.as_ref().and_then(|source| source.of(node)) {
+                    Some(markdown) => body.push(Block::Markdown { markdown }),
+                    None => body.extend(normalised_blocks(node)),
                 },
-            }),
+            },
         }
     }
     Ok((body, discussion.map(DiscussionParts::finish)))
+}
+
+/// The body's text, for keeping each top-level block as its author wrote
+/// it: that is lossless, and far cheaper than having comrak write it back.
+struct BlockSource<'t> {
+    text: &'t str,
+    /// Where each line starts, the first at 0.
+    line_starts: Vec<usize>,
+}
+
+impl<'t> BlockSource<'t> {
+    /// `None` unless every non-blank line belongs to exactly one top-level
+    /// block. Link reference definitions belong to none, and a block that
+    /// uses one would not stand on its own, so such a body is normalised.
+    fn new<'a>(text: &'t str, root: &'a AstNode<'a>) -> Option<BlockSource<'t>> {
+        let mut spans = root
+            .children()
+            .map(|node| {
+                let place = node.data.borrow().sourcepos;
+                (place.start.line, place.end.line)
+            })
+            .collect::<Vec<_>>();
+        spans.sort_unstable();
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+            .filter(|&start| start < text.len())
+            .collect();
+        let mut spans = spans.into_iter().peekable();
+        let mut covered_to = 0;
+        for line in 1..=line_starts.len() {
+            if let Some(&(start, end)) = spans.peek()
+                && start == line
+            {
+                if start <= covered_to || end < start {
+                    return None;
+                }
+                covered_to = end;
+                spans.next();
+            }
+            let blank = line_text(text, &line_starts, line).trim().is_empty();
+            if line > covered_to && !blank {
+                return None;
+            }
+        }
+        // Every block must have started on a line of the text.
+        spans
+            .next()
+            .is_none()
+            .then_some(BlockSource { text, line_starts })
+    }
+
+    /// The block as written, unless it is code that would read differently
+    /// elsewhere: indented code after a list joins the list, and an unclosed
+    /// fence runs on over whatever follows.
+    fn of<'a>(&self, node: &'a AstNode<'a>) -> Option<String> {
+        let data = node.data.borrow();
+        if let NodeValue::CodeBlock(code) = &data.value
+            && !(code.fenced && code.closed)
+        {
+            return None;
+        }
+        let first = *self
+            .line_starts
+            .get(data.sourcepos.start.line.checked_sub(1)?)?;
+        let end = self
+            .line_starts
+            .get(data.sourcepos.end.line)
+            .copied()
+            .unwrap_or(self.text.len());
+        let written = self.text[first..end].trim_end();
+        (!written.is_empty()).then(|| written.to_owned())
+    }
+}
+
+/// A block as comrak writes it. A list before another list ends with a
+/// comment that keeps the two apart; that comment is a block of its own,
+/// as it is when the text is read again.
+fn normalised_blocks<'a>(node: &'a AstNode<'a>) -> Vec<Block> {
+    let markdown = commonmark::to_commonmark(node);
+    let blocks = match markdown.strip_suffix(commonmark::END_OF_LIST) {
+        Some(list) => vec![
+            list.trim_end().to_owned(),
+            commonmark::END_OF_LIST.to_owned(),
+        ],
+        None => vec![markdown],
+    };
+    blocks
+        .into_iter()
+        .map(|markdown| Block::Markdown { markdown })
+        .collect()
+}
+
+/// Line `line` (1-based) of `text`, without its newline.
+fn line_text<'t>(text: &'t str, line_starts: &[usize], line: usize) -> &'t str {
+    let start = line_starts[line - 1];
+    let end = line_starts.get(line).map_or(text.len(), |next| next - 1);
+    &text[start..end]
 }
 
 #[derive(Default)]
@@ -179,20 +278,4 @@ impl DiscussionParts {
             note: (!self.note.is_empty()).then(|| self.note.join("\n\n")),
         }
     }
-}
-
-/// A block quote that is an attributed quote, as the model holds it.
-fn attributed_quote<'a>(node: &'a AstNode<'a>) -> Option<Quote> {
-    let parts = commonmark::quote_parts(node)?;
-    let text = parts
-        .content
-        .iter()
-        .map(|block| commonmark::to_commonmark(block))
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    Some(Quote {
-        title: parts.title,
-        text,
-        attribution: parts.attribution,
-    })
 }

@@ -182,6 +182,8 @@ pub(crate) struct QuoteData {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct DiscussionData {
     pub heading: String,
+    /// A discussion may have only a note; in XML no prompts is no element.
+    #[serde(default)]
     pub prompts: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -219,11 +221,7 @@ impl NewswireData {
             program: meta.program.clone(),
             publisher: meta.publisher.clone(),
             image_credit: meta.image.as_ref().and_then(|image| image.credit.clone()),
-            source: Some(super::write_to_string(
-                crate::format::Format::Markdown,
-                article,
-                &super::WriteOptions::default(),
-            )),
+            source: Some(super::markdown::as_written(article)),
         }
     }
 

@@ -14,18 +14,52 @@ use std::io;
 /// `options.plain_markdown` is set.
 pub fn write(article: &Article, options: &WriteOptions, out: &mut dyn io::Write) -> io::Result<()> {
     let arena = Arena::new();
-    let mut parts = Vec::new();
-    if options.plain_markdown {
-        parts.push(plain_header(&arena, article));
+    let header = if options.plain_markdown {
+        plain_header(&arena, article)
     } else {
-        parts.push(front_matter(&article.meta));
-    }
-    parts.extend(commonmark::body_markdown(&article.body));
+        front_matter(&article.meta)
+    };
+    let body = commonmark::parse(
+        &arena,
+        &commonmark::body_markdown(&article.body).join("\n\n"),
+    );
+    // Quotes keep their own layout; everything else is as comrak writes it.
+    let body = body.children().map(|node| match commonmark::quote(node) {
+        Some(quote) => commonmark::quote_markdown(&quote),
+        None => commonmark::to_commonmark(node),
+    });
+    writeln!(out, "{}", with_discussion(&arena, article, header, body))
+}
+
+/// The article as canonical Markdown with the body's blocks as the model
+/// holds them, as written: it reads back to the same article, which is
+/// what a feed item carries it for, and takes no formatting.
+pub(crate) fn as_written(article: &Article) -> String {
+    let arena = Arena::new();
+    let body = commonmark::body_markdown(&article.body);
+    let mut text = with_discussion(
+        &arena,
+        article,
+        front_matter(&article.meta),
+        body.into_iter(),
+    );
+    text.push('\n');
+    text
+}
+
+fn with_discussion<'a>(
+    arena: &'a Arena<'a>,
+    article: &Article,
+    header: String,
+    body: impl Iterator<Item = String>,
+) -> String {
+    let mut parts = vec![header];
+    parts.extend(body);
     if let Some(discussion) = &article.discussion {
-        parts.push(discussion_markdown(&arena, discussion));
+        parts.push(discussion_markdown(arena, discussion));
     }
     parts.retain(|part| !part.is_empty());
-    writeln!(out, "{}", parts.join("\n\n"))
+    parts.join("\n\n")
 }
 
 fn front_matter(meta: &Meta) -> String {
