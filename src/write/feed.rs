@@ -39,6 +39,9 @@ pub(crate) struct Item<'a> {
     /// The lead image's absolute URL.
     pub image_url: Option<String>,
     pub data: NewswireData,
+    /// The content as plain text, when it was laid out already for a text
+    /// file; JSON Feed lays it out itself otherwise.
+    pub content_text: Option<String>,
 }
 
 impl<'a> Item<'a> {
@@ -61,6 +64,7 @@ impl<'a> Item<'a> {
                 .map(|image| absolute_url(base, &image.url))
                 .filter(|url| crate::read::is_absolute_url(url)),
             data: NewswireData::new(article),
+            content_text: None,
         }
     }
 }

@@ -126,7 +126,9 @@ fn json_item(item: Item<'_>) -> JsonItem {
         title: meta.title.clone(),
         summary: item.summary,
         content_html: item.content_html,
-        content_text: text::content_text(item.article),
+        content_text: item
+            .content_text
+            .unwrap_or_else(|| text::Content::new(item.article).unwrapped()),
         image: item.image_url,
         date_published: meta.published.to_rfc3339(),
         date_modified: meta.updated_or_published().to_rfc3339(),

@@ -149,29 +149,37 @@ pub fn write_feed_entries(
 }
 
 /// Writes `article` in each of `formats`, in order, handing each document
-/// to `put`. The HTML content and the feed item that the page and the three
-/// feeds share are built once, not once per format.
+/// to `put`. What several formats share is built once, not once per
+/// format: the HTML content and feed item of the page and the three feeds,
+/// and the plain text of the text file and JSON Feed.
 pub fn write_each<E>(
     formats: &[Format],
     article: &Article,
     options: &WriteOptions,
     mut put: impl FnMut(Format, Vec<u8>) -> Result<(), E>,
 ) -> Result<(), E> {
+    let wanted = |format| formats.contains(&format);
+    let text =
+        (wanted(Format::Text) && wanted(Format::JsonFeed)).then(|| text::Content::new(article));
     let one_item = formats.iter().any(|format| format.is_feed()).then(|| {
-        (
-            Feed::from_article(article, &options.channel),
-            self::feed::Item::new(article),
-        )
+        let mut item = self::feed::Item::new(article);
+        item.content_text = text.as_ref().map(text::Content::unwrapped);
+        (Feed::from_article(article, &options.channel), item)
     });
     for &format in formats {
         let mut document = Vec::new();
         // Writing to memory cannot fail.
-        let _ = match &one_item {
-            Some((_, item)) if format == Format::Html => {
+        let _ = match (&one_item, &text) {
+            (_, Some(text)) if format == Format::Text => {
+                text::write_with_content(article, text, options, &mut document)
+            }
+            (Some((_, item)), _) if format == Format::Html => {
                 html::page(article, &item.content_html, &mut document)
             }
-            Some((feed, item)) if format.is_feed() => FeedEntry::from_item(format, item.clone())
-                .and_then(|entry| write_feed_entries(format, feed, vec![entry], &mut document)),
+            (Some((feed, item)), _) if format.is_feed() => {
+                FeedEntry::from_item(format, item.clone())
+                    .and_then(|entry| write_feed_entries(format, feed, vec![entry], &mut document))
+            }
             _ => write(format, article, options, &mut document),
         };
         put(format, document)?;

@@ -17,38 +17,118 @@ const INDENT: &str = "    ";
 
 /// Writes the article as plain text.
 pub fn write(article: &Article, options: &WriteOptions, out: &mut dyn io::Write) -> io::Result<()> {
+    write_with_content(article, &Content::new(article), options, out)
+}
+
+/// Writes the article as plain text around content already laid out, which
+/// JSON Feed's `content_text` shares.
+pub(crate) fn write_with_content(
+    article: &Article,
+    content: &Content,
+    options: &WriteOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
     let meta = &article.meta;
-    let mut text = TextWriter {
-        width: options.width,
-        base: TextWriter::base(article),
-        ..TextWriter::default()
-    };
-    text.underlined(&meta.title, '=');
-    text.paragraph(&byline_and_date(article), "", "");
+    let mut header = TextWriter::default();
+    header.underlined(&meta.title, '=');
+    header.paragraph(&byline_and_date(article), "", "");
     if let Some(line) = program_line(article) {
-        text.paragraph(&line, "", "");
+        header.paragraph(&line, "", "");
     }
     if let Some(summary) = &meta.summary {
-        text.paragraph(summary, "", "");
+        header.paragraph(summary, "", "");
     }
-    text.content(article);
-    let written = commonmark::without_forbidden_chars(text.out);
+    let mut text = render(&header.pieces, options.width);
+    text.push_str(&render(&content.pieces, options.width));
+    let written = commonmark::without_forbidden_chars(text);
     out.write_all(written.trim_end().as_bytes())?;
     out.write_all(b"\n")
 }
 
-/// The article's content without its title and byline, unwrapped: JSON
-/// Feed's `content_text`.
-pub(crate) fn content_text(article: &Article) -> String {
-    let mut text = TextWriter {
-        width: 0,
-        base: TextWriter::base(article),
-        ..TextWriter::default()
-    };
-    text.content(article);
-    let mut written = commonmark::without_forbidden_chars(text.out);
-    written.truncate(written.trim_end().len());
-    written
+/// The article's content without its title and byline (lead image, body,
+/// discussion and references), laid out but not yet wrapped, so that one
+/// walk of the body serves every width.
+pub(crate) struct Content {
+    pieces: Vec<Piece>,
+}
+
+impl Content {
+    pub(crate) fn new(article: &Article) -> Content {
+        let mut text = TextWriter {
+            base: TextWriter::base(article),
+            ..TextWriter::default()
+        };
+        text.content(article);
+        Content {
+            pieces: text.pieces,
+        }
+    }
+
+    /// The content unwrapped: JSON Feed's `content_text`.
+    pub(crate) fn unwrapped(&self) -> String {
+        let mut written = commonmark::without_forbidden_chars(render(&self.pieces, 0));
+        written.truncate(written.trim_end().len());
+        written
+    }
+}
+
+/// Plain text in the making.
+enum Piece {
+    /// A paragraph to wrap, with `first` before its first line and `rest`
+    /// before the others.
+    Paragraph {
+        text: String,
+        first: String,
+        rest: String,
+    },
+    /// Text laid out already: headings, code, tables, blank lines.
+    Verbatim(String),
+    /// Drops the blank line after the last paragraph, for tight lists.
+    CloseUp,
+}
+
+/// The pieces as text, paragraphs wrapped at `width` (`0`: not wrapped).
+fn render(pieces: &[Piece], width: usize) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Paragraph { text, first, rest } => {
+                out.push_str(&wrap(text, first, rest, width));
+                out.push_str("\n\n");
+            }
+            Piece::Verbatim(text) => out.push_str(text),
+            Piece::CloseUp => {
+                if out.ends_with("\n\n") {
+                    out.pop();
+                }
+            }
+        }
+    }
+    out
+}
+
+fn wrap(text: &str, first: &str, rest: &str, width: usize) -> String {
+    if width == 0 {
+        let mut lines = text.lines();
+        let mut joined = format!("{first}{}", lines.next().unwrap_or_default());
+        for line in lines {
+            joined.push('\n');
+            joined.push_str(rest);
+            joined.push_str(line);
+        }
+        joined
+    } else {
+        let options = textwrap::Options::new(width)
+            .initial_indent(first)
+            .subsequent_indent(rest)
+            .word_separator(WordSeparator::AsciiSpace)
+            .word_splitter(WordSplitter::NoHyphenation)
+            .break_words(false)
+            // Greedy, as fmt and mail clients wrap: a third of the
+            // cost of balancing whole paragraphs.
+            .wrap_algorithm(WrapAlgorithm::FirstFit);
+        textwrap::fill(text, options)
+    }
 }
 
 /// What a `[n]` refers to.
@@ -61,10 +141,9 @@ enum Reference {
 
 #[derive(Default)]
 struct TextWriter {
-    width: usize,
     /// The article's URL, against which relative links are resolved.
     base: Option<ammonia::Url>,
-    out: String,
+    pieces: Vec<Piece>,
     references: Vec<Reference>,
     footnotes: HashMap<String, usize>,
 }
@@ -110,42 +189,29 @@ impl TextWriter {
         self.references_list();
     }
 
-    /// Adds a paragraph, wrapped, with `first` before its first line and
-    /// `rest` before the others.
+    /// Adds a paragraph, to be wrapped, with `first` before its first line
+    /// and `rest` before the others.
     fn paragraph(&mut self, text: &str, first: &str, rest: &str) {
         let text = text.trim();
         if text.is_empty() {
             return;
         }
-        let wrapped = if self.width == 0 {
-            let mut lines = text.lines();
-            let mut joined = format!("{first}{}", lines.next().unwrap_or_default());
-            for line in lines {
-                joined.push('\n');
-                joined.push_str(rest);
-                joined.push_str(line);
-            }
-            joined
-        } else {
-            let options = textwrap::Options::new(self.width)
-                .initial_indent(first)
-                .subsequent_indent(rest)
-                .word_separator(WordSeparator::AsciiSpace)
-                .word_splitter(WordSplitter::NoHyphenation)
-                .break_words(false)
-                // Greedy, as fmt and mail clients wrap: a third of the
-                // cost of balancing whole paragraphs.
-                .wrap_algorithm(WrapAlgorithm::FirstFit);
-            textwrap::fill(text, options)
-        };
-        self.out.push_str(&wrapped);
-        self.out.push_str("\n\n");
+        self.pieces.push(Piece::Paragraph {
+            text: text.to_owned(),
+            first: first.to_owned(),
+            rest: rest.to_owned(),
+        });
+    }
+
+    /// Adds text laid out already.
+    fn verbatim(&mut self, text: String) {
+        self.pieces.push(Piece::Verbatim(text));
     }
 
     fn underlined(&mut self, text: &str, underline: char) {
         let text = text.trim();
         let rule: String = std::iter::repeat_n(underline, display_width(text).max(3)).collect();
-        self.out.push_str(&format!("{text}\n{rule}\n\n"));
+        self.verbatim(format!("{text}\n{rule}\n\n"));
     }
 
     /// The number of a reference, reusing it when the URL was seen before.
@@ -162,8 +228,8 @@ impl TextWriter {
     }
 
     fn block<'a>(&mut self, node: &'a AstNode<'a>, indent: &str) {
-        let value = node.data.borrow().value.clone();
-        match value {
+        let data = node.data.borrow();
+        match &data.value {
             NodeValue::Paragraph => {
                 let text = self.inline(node);
                 self.paragraph(&text, indent, indent);
@@ -176,7 +242,7 @@ impl TextWriter {
                     _ => self.paragraph(&text, indent, indent),
                 }
             }
-            NodeValue::List(list) => self.list(node, &list, indent),
+            NodeValue::List(list) => self.list(node, list, indent),
             NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) => {
                 let inner = format!("{indent}{INDENT}");
                 for child in node.children() {
@@ -184,12 +250,13 @@ impl TextWriter {
                 }
             }
             NodeValue::CodeBlock(code) => {
+                let mut lines = String::new();
                 for line in code.literal.trim_end().lines() {
-                    self.out
-                        .push_str(format!("{indent}{INDENT}{line}").trim_end());
-                    self.out.push('\n');
+                    lines.push_str(format!("{indent}{INDENT}{line}").trim_end());
+                    lines.push('\n');
                 }
-                self.out.push('\n');
+                lines.push('\n');
+                self.verbatim(lines);
             }
             NodeValue::HtmlBlock(html) => {
                 let text = html_to_text(&html.literal);
@@ -198,16 +265,14 @@ impl TextWriter {
             NodeValue::ThematicBreak => self.paragraph("* * *", indent, indent),
             NodeValue::Table(_) => self.table(node, indent),
             NodeValue::FootnoteDefinition(definition) => {
-                let mut note = TextWriter {
-                    width: 0,
-                    ..TextWriter::default()
-                };
+                let mut note = TextWriter::default();
                 for child in node.children() {
                     let text = self.inline(child);
                     note.paragraph(&text, "", "");
                 }
                 let index = self.footnote(&definition.name);
-                self.references[index - 1] = Reference::Note(note.out.trim().replace("\n\n", " "));
+                let note = render(&note.pieces, 0);
+                self.references[index - 1] = Reference::Note(note.trim().replace("\n\n", " "));
             }
             _ => {
                 for child in node.children() {
@@ -237,15 +302,13 @@ impl TextWriter {
             }
         }
         if list.tight {
-            self.out.push('\n');
+            self.verbatim("\n".to_owned());
         }
     }
 
     /// Drops the blank line after the last paragraph, for tight lists.
     fn close_up(&mut self) {
-        if self.out.ends_with("\n\n") {
-            self.out.pop();
-        }
+        self.pieces.push(Piece::CloseUp);
     }
 
     fn table<'a>(&mut self, node: &'a AstNode<'a>, indent: &str) {
@@ -263,22 +326,22 @@ impl TextWriter {
                     .unwrap_or(0)
             })
             .collect();
+        let mut lines = String::new();
         for (index, row) in rows.iter().enumerate() {
             let cells: Vec<String> = row
                 .iter()
                 .zip(&widths)
                 .map(|(cell, width)| format!("{cell}{}", " ".repeat(width - display_width(cell))))
                 .collect();
-            self.out
-                .push_str(format!("{indent}{}", cells.join("  ")).trim_end());
-            self.out.push('\n');
+            lines.push_str(format!("{indent}{}", cells.join("  ")).trim_end());
+            lines.push('\n');
             if index == 0 {
                 let rules: Vec<String> = widths.iter().map(|width| "-".repeat(*width)).collect();
-                self.out
-                    .push_str(&format!("{indent}{}\n", rules.join("  ")));
+                lines.push_str(&format!("{indent}{}\n", rules.join("  ")));
             }
         }
-        self.out.push('\n');
+        lines.push('\n');
+        self.verbatim(lines);
     }
 
     fn footnote(&mut self, name: &str) -> usize {
@@ -294,9 +357,9 @@ impl TextWriter {
     fn inline<'a>(&mut self, node: &'a AstNode<'a>) -> String {
         let mut text = String::new();
         for child in node.children() {
-            let value = child.data.borrow().value.clone();
-            match value {
-                NodeValue::Text(literal) => text.push_str(&literal),
+            let data = child.data.borrow();
+            match &data.value {
+                NodeValue::Text(literal) => text.push_str(literal),
                 NodeValue::Code(code) => text.push_str(&code.literal),
                 NodeValue::SoftBreak => text.push(' '),
                 NodeValue::LineBreak => text.push('\n'),
@@ -356,7 +419,7 @@ impl TextWriter {
             self.paragraph(&text.join(" "), &marker, &hanging);
             self.close_up();
         }
-        self.out.push('\n');
+        self.verbatim("\n".to_owned());
         if let Some(note) = &discussion.note {
             for block in commonmark::blocks(&arena, note) {
                 self.block(block, "");
