@@ -284,8 +284,13 @@ pub(crate) fn body_markdown(body: &[Block]) -> Vec<String> {
 }
 
 /// The body parsed as one document, so footnotes and references resolve
-/// across blocks (quotes included), with each top-level node paired with
-/// its quote parts when it is an attributed quote.
+/// across blocks (quotes included).
+pub(crate) fn body_document<'a>(arena: &'a Arena<'a>, body: &[Block]) -> &'a AstNode<'a> {
+    parse(arena, &body_markdown(body).join("\n\n"))
+}
+
+/// The body as one document, with each top-level node paired with its
+/// quote parts when it is an attributed quote.
 pub(crate) fn body_nodes<'a>(
     arena: &'a Arena<'a>,
     body: &[Block],
@@ -293,7 +298,7 @@ pub(crate) fn body_nodes<'a>(
     &'a AstNode<'a>,
     Vec<(&'a AstNode<'a>, Option<QuoteParts<'a>>)>,
 ) {
-    let root = parse(arena, &body_markdown(body).join("\n\n"));
+    let root = body_document(arena, body);
     let nodes = root
         .children()
         .map(|child| (child, quote_parts(child)))

@@ -624,3 +624,21 @@ fn check_passes_the_feeds_newswire_writes() {
         assert!(checked.status.success(), "{format}: {}", stdout(&checked));
     }
 }
+
+#[test]
+fn a_discussion_with_only_a_note_comes_back_from_every_feed() {
+    // In XML, no prompts means no prompt element; the structured data must
+    // still read back, not fall back to the HTML.
+    let text = "---\ntitle: T\npublished: 2024-05-01T00:00:00Z\n---\n\nBody[^n].\n\n[^n]: A note.\n\n## Discussion\n\nOnly a note.\n";
+    let article = newswire::read(text.as_bytes(), Format::Markdown, "t.md").unwrap();
+    assert!(article.discussion.as_ref().unwrap().prompts.is_empty());
+    for format in [Format::Rss, Format::Atom, Format::JsonFeed] {
+        let feed = newswire::write_to_string(format, &article, &WriteOptions::default());
+        let back = newswire::read_feed(feed.as_bytes(), "t.xml").unwrap();
+        assert_eq!(back.feed.articles[0].body, article.body, "{format}");
+        assert_eq!(
+            back.feed.articles[0].discussion, article.discussion,
+            "{format}"
+        );
+    }
+}

@@ -19,10 +19,7 @@ pub fn write(article: &Article, options: &WriteOptions, out: &mut dyn io::Write)
     } else {
         front_matter(&article.meta)
     };
-    let body = commonmark::parse(
-        &arena,
-        &commonmark::body_markdown(&article.body).join("\n\n"),
-    );
+    let body = commonmark::body_document(&arena, &article.body);
     // Quotes keep their own layout; everything else is as comrak writes it.
     let body = body.children().map(|node| match commonmark::quote(node) {
         Some(quote) => commonmark::quote_markdown(&quote),
