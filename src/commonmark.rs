@@ -283,25 +283,31 @@ pub(crate) fn body_markdown(body: &[Block]) -> Vec<String> {
         .collect()
 }
 
-/// The body parsed as one document, so footnotes and references resolve
-/// across blocks (quotes included).
-pub(crate) fn body_document<'a>(arena: &'a Arena<'a>, body: &[Block]) -> &'a AstNode<'a> {
-    parse(arena, &body_markdown(body).join("\n\n"))
+/// The body parsed once as one document, so footnotes and references
+/// resolve across blocks (quotes included), and shared by the writers of
+/// one article. Those that only read the tree go first; the HTML content,
+/// which rewrites links and quotes in place, takes it last, by value.
+pub(crate) struct ParsedBody<'a> {
+    root: &'a AstNode<'a>,
 }
 
-/// The body as one document, with each top-level node paired with its
-/// quote parts when it is an attributed quote.
-pub(crate) fn body_nodes<'a>(
-    arena: &'a Arena<'a>,
-    body: &[Block],
-) -> (
-    &'a AstNode<'a>,
-    Vec<(&'a AstNode<'a>, Option<QuoteParts<'a>>)>,
-) {
-    let root = body_document(arena, body);
-    let nodes = root
-        .children()
-        .map(|child| (child, quote_parts(child)))
-        .collect();
-    (root, nodes)
+impl<'a> ParsedBody<'a> {
+    pub(crate) fn new(arena: &'a Arena<'a>, body: &[Block]) -> ParsedBody<'a> {
+        ParsedBody {
+            root: parse(arena, &body_markdown(body).join("\n\n")),
+        }
+    }
+
+    pub(crate) fn root(&self) -> &'a AstNode<'a> {
+        self.root
+    }
+
+    /// Each top-level node, paired with its quote parts when it is an
+    /// attributed quote.
+    pub(crate) fn nodes(&self) -> Vec<(&'a AstNode<'a>, Option<QuoteParts<'a>>)> {
+        self.root
+            .children()
+            .map(|child| (child, quote_parts(child)))
+            .collect()
+    }
 }

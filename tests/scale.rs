@@ -1,4 +1,5 @@
 use crate::util::{assert_fails, run, stderr};
+use newswire::{Article, Channel, Feed, FeedEntry, Format, Spool};
 use std::path::Path;
 
 const CHANNEL: [&str; 4] = ["--title", "Archive", "--link", "https://example.com/"];
@@ -77,6 +78,52 @@ fn output_does_not_depend_on_the_number_of_jobs() {
         .collect();
     assert_eq!(outputs[0].len(), 120 * 7);
     assert_eq!(outputs[0], outputs[1]);
+}
+
+#[test]
+fn entries_spilled_to_a_temporary_file_make_the_same_feed() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path(), 40);
+    let generated = contents(dir.path())
+        .into_iter()
+        .map(|(name, _)| dir.path().join(name));
+    let mut articles: Vec<Article> = crate::util::samples()
+        .into_iter()
+        .chain(generated)
+        .map(|path| {
+            let bytes = std::fs::read(&path).unwrap();
+            newswire::read(&bytes, Format::Markdown, &path.display().to_string()).unwrap()
+        })
+        .collect();
+    articles.reverse();
+    let channel = Channel {
+        title: Some("Archive".to_owned()),
+        link: Some("https://example.com/".to_owned()),
+        ..Channel::default()
+    };
+    let feed = Feed::new(channel, articles);
+    for format in [Format::Rss, Format::Atom, Format::JsonFeed] {
+        let mut whole = Vec::new();
+        newswire::write_feed(format, &feed, &mut whole).unwrap();
+        // Nothing in memory, then some: every entry spilled, then a mix.
+        for budget in [0, 20_000] {
+            let spool = Spool::new(budget);
+            let entries = feed
+                .articles
+                .iter()
+                .map(|article| FeedEntry::new(format, article).unwrap().kept_in(&spool))
+                .collect();
+            let mut spooled = Vec::new();
+            newswire::write_feed_entries(format, &feed, entries, &mut spooled).unwrap();
+            assert_eq!(
+                String::from_utf8(spooled).unwrap(),
+                String::from_utf8(whole.clone()).unwrap(),
+                "{format} with {budget} bytes in memory"
+            );
+        }
+        let parsed = feed_rs::parser::parse(whole.as_slice()).unwrap();
+        assert_eq!(parsed.entries.len(), feed.articles.len());
+    }
 }
 
 #[test]

@@ -7,7 +7,9 @@ pub mod args;
 use args::{ChannelArgs, CheckArgs, Cli, Command, ConvertArgs, FeedArgs, ImportArgs};
 use newswire::check::{Finding, Severity};
 use newswire::read::feed::FeedKind;
-use newswire::{Article, Change, Channel, Error, Feed, FeedEntry, Format, Meta, WriteOptions};
+use newswire::{
+    Article, Change, Channel, Error, Feed, FeedEntry, Format, Meta, Spool, WriteOptions,
+};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::collections::HashSet;
@@ -677,14 +679,24 @@ struct Candidate<'a> {
 impl Candidate<'_> {
     /// The input read whole and made into its feed entry, with the article
     /// dropped but for its metadata: the feed holds what it will write.
-    fn read_whole(input: &Input, bytes: &[u8], format: Format) -> Result<(Meta, FeedEntry), Error> {
+    fn read_whole(
+        input: &Input,
+        bytes: &[u8],
+        format: Format,
+        spool: &Spool,
+    ) -> Result<(Meta, FeedEntry), Error> {
         let article = newswire::read(bytes, input.format(), &input.name())?;
         let entry =
             FeedEntry::new(format, &article).map_err(|error| Error::write_output("-", error))?;
-        Ok((article.meta, entry))
+        Ok((article.meta, entry.kept_in(spool)))
     }
 
-    fn into_entry(self, format: Format, limit: u64) -> Result<(Meta, FeedEntry), Error> {
+    fn into_entry(
+        self,
+        format: Format,
+        limit: u64,
+        spool: &Spool,
+    ) -> Result<(Meta, FeedEntry), Error> {
         if let Some(entry) = self.entry {
             return Ok((self.meta, entry));
         }
@@ -692,9 +704,13 @@ impl Candidate<'_> {
             Some(bytes) => bytes,
             None => self.input.read(limit)?,
         };
-        Candidate::read_whole(self.input, &bytes, format)
+        Candidate::read_whole(self.input, &bytes, format, spool)
     }
 }
+
+/// How many bytes of written entries a feed holds in memory; the rest wait
+/// in a temporary file until the feed is ordered and written.
+const FEED_MEMORY: usize = 16 << 20;
 
 /// Builds one feed. When --limit leaves articles out, every input's
 /// metadata is read first to leave out drafts, find shared ids and order
@@ -714,12 +730,13 @@ fn feed(args: &FeedArgs, limit: u64, quiet: bool) -> Result<(), Vec<Error>> {
     let inputs = expand_inputs(&args.inputs).map_err(|error| vec![error])?;
     let whole = args.limit.is_none_or(|kept| kept >= inputs.len());
     let progress = Progress::new(inputs.len(), "reading", quiet);
+    let spool = Spool::new(FEED_MEMORY);
     let heads: Vec<Result<Candidate, Error>> = inputs
         .par_iter()
         .map(|input| {
             let head = input.read(limit).and_then(|bytes| {
                 if whole {
-                    let (meta, entry) = Candidate::read_whole(input, &bytes, format)?;
+                    let (meta, entry) = Candidate::read_whole(input, &bytes, format, &spool)?;
                     return Ok(Candidate {
                         input,
                         meta,
@@ -791,7 +808,7 @@ fn feed(args: &FeedArgs, limit: u64, quiet: bool) -> Result<(), Vec<Error>> {
             .into_par_iter()
             .map(|candidate| {
                 let fresh = candidate.entry.is_none();
-                let made = candidate.into_entry(format, limit);
+                let made = candidate.into_entry(format, limit, &spool);
                 if fresh {
                     progress.advance();
                 }

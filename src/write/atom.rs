@@ -3,6 +3,7 @@
 use super::feed::{
     GENERATOR, Item, entry_lines, extension_map, extension_namespaces, write_with_entries,
 };
+use super::spool::Lines;
 use crate::feed::Feed;
 use crate::model::Author;
 use atom_syndication::extension::Extension;
@@ -11,7 +12,7 @@ use std::io;
 
 /// Writes the feed as Atom 1.0, its articles already written as the lines
 /// of their `entry` elements.
-pub(crate) fn write(feed: &Feed, entries: &[Vec<u8>], out: &mut dyn io::Write) -> io::Result<()> {
+pub(crate) fn write(feed: &Feed, entries: &[Lines], out: &mut dyn io::Write) -> io::Result<()> {
     let info = &feed.channel;
     let mut authors: Vec<Person> = info.authors.iter().map(person).collect();
     // RFC 4287 §4.1.1: a feed needs an author unless every entry has one.

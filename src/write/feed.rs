@@ -2,8 +2,10 @@
 //! absolute URLs, and the structured quotes and discussion that travel as
 //! data for programs (`_newswire` in JSON, a namespaced element in XML).
 
-use super::{absolute_url, html};
+use super::spool::Lines;
+use super::{absolute_url, html, text};
 use crate::commonmark;
+use crate::commonmark::ParsedBody;
 use crate::model::{Article, Block, Image};
 use serde::{Deserialize, Serialize};
 use std::io;
@@ -39,17 +41,32 @@ pub(crate) struct Item<'a> {
     /// The lead image's absolute URL.
     pub image_url: Option<String>,
     pub data: NewswireData,
-    /// The content as plain text, when it was laid out already for a text
-    /// file; JSON Feed lays it out itself otherwise.
+    /// The content as plain text, which JSON Feed carries; laid out with
+    /// the HTML from one parse of the body when asked for.
     pub content_text: Option<String>,
 }
 
 impl<'a> Item<'a> {
-    pub fn new(article: &'a Article) -> Item<'a> {
+    /// `article` as a feed item, with its content as plain text too when
+    /// `with_text`.
+    pub fn new(article: &'a Article, with_text: bool) -> Item<'a> {
+        let arena = comrak::Arena::new();
+        let body = ParsedBody::new(&arena, &article.body);
+        let content_text = with_text.then(|| text::Content::of(article, &body).unwrapped());
+        Item::of(article, body, content_text)
+    }
+
+    /// `article` as a feed item, its HTML content built from a body already
+    /// parsed.
+    pub fn of(
+        article: &'a Article,
+        body: ParsedBody<'_>,
+        content_text: Option<String>,
+    ) -> Item<'a> {
         let base = article.meta.url.as_deref();
         Item {
             article,
-            content_html: html::content(article),
+            content_html: html::content_of(article, body),
             summary: article
                 .meta
                 .summary
@@ -64,7 +81,7 @@ impl<'a> Item<'a> {
                 .map(|image| absolute_url(base, &image.url))
                 .filter(|url| crate::read::is_absolute_url(url)),
             data: NewswireData::new(article),
-            content_text: None,
+            content_text,
         }
     }
 }
@@ -97,15 +114,16 @@ pub(crate) fn entry_lines(document: &[u8], open: &str, close: &str) -> io::Resul
 pub(crate) fn write_with_entries(
     document: &[u8],
     close: &str,
-    entries: &[Vec<u8>],
+    entries: &[Lines],
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
     let at = rfind(document, close.as_bytes())
         .map(|at| line_start(document, at))
         .ok_or_else(|| io::Error::other(format!("the feed writer wrote no {close}")))?;
     out.write_all(&document[..at])?;
+    let mut buffer = Vec::new();
     for entry in entries {
-        out.write_all(entry)?;
+        out.write_all(entry.bytes(&mut buffer)?)?;
     }
     out.write_all(&document[at..])
 }

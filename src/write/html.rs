@@ -7,7 +7,7 @@
 
 use super::{WriteOptions, byline, credit_line, program_line};
 use crate::commonmark;
-use crate::commonmark::QuoteParts;
+use crate::commonmark::{ParsedBody, QuoteParts};
 use crate::model::{Article, Discussion, Image};
 use comrak::Arena;
 use comrak::nodes::{AstNode, NodeHtmlBlock, NodeValue};
@@ -117,7 +117,13 @@ pub(crate) fn page(article: &Article, content: &str, out: &mut dyn io::Write) ->
 /// The article's content as one sanitised HTML fragment with absolute
 /// links: lead image, body, discussion. Feeds carry exactly this.
 pub(crate) fn content(article: &Article) -> String {
-    content_checked(article, false)
+    let arena = Arena::new();
+    content_of(article, ParsedBody::new(&arena, &article.body))
+}
+
+/// The content built from a body already parsed, which it rewrites.
+pub(crate) fn content_of(article: &Article, body: ParsedBody<'_>) -> String {
+    content_checked(article, body, false)
 }
 
 /// The content, built by [`Fragment`]: when everything in it is markup
@@ -125,14 +131,14 @@ pub(crate) fn content(article: &Article) -> String {
 /// keeps, it is already what sanitising would give and is not parsed
 /// again; raw HTML, or anything else, goes through [`sanitise`] (always,
 /// with `always_sanitise`).
-fn content_checked(article: &Article, always_sanitise: bool) -> String {
+fn content_checked(article: &Article, body: ParsedBody<'_>, always_sanitise: bool) -> String {
     let mut fragment = Fragment::new(article.meta.url.as_deref());
     let mut html = String::new();
     if let Some(image) = &article.meta.image {
         html.push_str(&image_figure(image, &mut fragment));
     }
-    let arena = Arena::new();
-    let (root, nodes) = commonmark::body_nodes(&arena, &article.body);
+    let nodes = body.nodes();
+    let root = body.root();
     fragment.check(root);
     for (node, quote) in nodes {
         if let Some(quote) = quote {
@@ -498,14 +504,16 @@ mod tests {
     /// sanitising it again removes nothing, and with no base to resolve
     /// links against finds every link already resolved.
     fn same_as_sanitised(article: &Article) {
-        let built = content_checked(article, false);
+        let arena = Arena::new();
+        let built = content_checked(article, ParsedBody::new(&arena, &article.body), false);
         let again = sanitise(&built, None);
         assert_eq!(
             again,
             reserialised(&built),
             "the sanitiser removed something"
         );
-        assert_eq!(again, content_checked(article, true));
+        let sanitised = content_checked(article, ParsedBody::new(&arena, &article.body), true);
+        assert_eq!(again, sanitised);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! JSON Feed 1.1, serialised with serde from typed structs.
 
 use super::feed::{Item, NewswireData, entry_lines, rfind};
+use super::spool::Lines;
 use super::text;
 use crate::feed::Feed;
 use crate::model::Author;
@@ -72,7 +73,7 @@ fn authors(authors: &[Author]) -> Vec<JsonAuthor> {
 
 /// Writes the feed as JSON Feed 1.1, its articles already written as the
 /// lines of their item objects.
-pub(crate) fn write(feed: &Feed, items: &[Vec<u8>], out: &mut dyn io::Write) -> io::Result<()> {
+pub(crate) fn write(feed: &Feed, items: &[Lines], out: &mut dyn io::Write) -> io::Result<()> {
     let info = &feed.channel;
     let document = JsonFeed {
         version: VERSION,
@@ -91,11 +92,12 @@ pub(crate) fn write(feed: &Feed, items: &[Vec<u8>], out: &mut dyn io::Write) -> 
     out.write_all(&document[..=at])?;
     if !items.is_empty() {
         out.write_all(b"\n")?;
+        let mut buffer = Vec::new();
         for (index, item) in items.iter().enumerate() {
             if index > 0 {
                 out.write_all(b",\n")?;
             }
-            out.write_all(item.trim_ascii_end())?;
+            out.write_all(item.bytes(&mut buffer)?.trim_ascii_end())?;
         }
         out.write_all(b"\n  ")?;
     }

@@ -3,6 +3,7 @@
 
 use super::{WriteOptions, byline_and_date, credit_line, program_line};
 use crate::commonmark;
+use crate::commonmark::ParsedBody;
 use crate::model::{Article, Discussion, Meta};
 use comrak::Arena;
 use comrak::nodes::{ListType, NodeHeading, NodeLink, NodeList, NodeValue};
@@ -14,17 +15,35 @@ use std::io;
 /// `options.plain_markdown` is set.
 pub fn write(article: &Article, options: &WriteOptions, out: &mut dyn io::Write) -> io::Result<()> {
     let arena = Arena::new();
+    write_parsed(
+        article,
+        &ParsedBody::new(&arena, &article.body),
+        options,
+        out,
+    )
+}
+
+/// Writes the article around a body already parsed.
+pub(crate) fn write_parsed(
+    article: &Article,
+    body: &ParsedBody<'_>,
+    options: &WriteOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    let arena = Arena::new();
     let header = if options.plain_markdown {
         plain_header(&arena, article)
     } else {
         front_matter(&article.meta)
     };
-    let body = commonmark::body_document(&arena, &article.body);
     // Quotes keep their own layout; everything else is as comrak writes it.
-    let body = body.children().map(|node| match commonmark::quote(node) {
-        Some(quote) => commonmark::quote_markdown(&quote),
-        None => commonmark::to_commonmark(node),
-    });
+    let body = body
+        .root()
+        .children()
+        .map(|node| match commonmark::quote(node) {
+            Some(quote) => commonmark::quote_markdown(&quote),
+            None => commonmark::to_commonmark(node),
+        });
     writeln!(out, "{}", with_discussion(&arena, article, header, body))
 }
 

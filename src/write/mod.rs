@@ -8,8 +8,10 @@ pub(crate) mod html;
 mod jsonfeed;
 mod markdown;
 mod rss;
+mod spool;
 mod text;
 
+use crate::commonmark;
 use crate::feed::{Channel, Feed};
 use crate::format::Format;
 use crate::model::Article;
@@ -19,6 +21,8 @@ use std::io;
 pub use article_json::write as write_article_json;
 pub use html::write as write_html;
 pub use markdown::write as write_markdown;
+use spool::Lines;
+pub use spool::Spool;
 pub use text::write as write_text;
 
 /// How the writers lay out their output.
@@ -75,36 +79,52 @@ pub fn write_feed(format: Format, feed: &Feed, out: &mut dyn io::Write) -> io::R
     write_feed_entries(format, feed, entries, out)
 }
 
+/// The XML namespaces, by prefix, an entry uses, which the feed's root
+/// must declare; a feed of many entries holds one list per entry.
+type Namespaces = Vec<(&'static str, &'static str)>;
+
 /// One article already written as an entry of a feed in one format: a feed
 /// of thousands of articles holds the bytes it will write, not their
 /// models, and its entries are written on every core.
 pub struct FeedEntry {
     format: Format,
-    lines: Vec<u8>,
-    /// XML namespaces the entry uses, which the feed's root must declare.
-    namespaces: BTreeMap<String, String>,
+    lines: Lines,
+    namespaces: Namespaces,
 }
 
 impl FeedEntry {
     /// `article` as an entry of a `format` feed, which must be a feed format.
     pub fn new(format: Format, article: &Article) -> io::Result<FeedEntry> {
-        FeedEntry::from_item(format, self::feed::Item::new(article))
+        FeedEntry::from_item(
+            format,
+            self::feed::Item::new(article, format == Format::JsonFeed),
+        )
     }
 
     fn from_item(format: Format, item: self::feed::Item<'_>) -> io::Result<FeedEntry> {
         let (lines, namespaces) = match format {
             Format::Rss => rss::entry(item)?,
-            Format::Atom => (atom::entry(item)?, BTreeMap::new()),
-            Format::JsonFeed => (jsonfeed::entry(item)?, BTreeMap::new()),
+            Format::Atom => (atom::entry(item)?, Vec::new()),
+            Format::JsonFeed => (jsonfeed::entry(item)?, Vec::new()),
             Format::Markdown | Format::Text | Format::Html | Format::ArticleJson => {
                 return Err(not_a_feed(format));
             }
         };
         Ok(FeedEntry {
             format,
-            lines,
+            lines: Lines::Held(lines),
             namespaces,
         })
+    }
+
+    /// The entry with its bytes in `spool`, which holds them in memory or
+    /// in its file.
+    pub fn kept_in(self, spool: &Spool) -> FeedEntry {
+        let lines = match self.lines {
+            Lines::Held(lines) => spool.keep(lines),
+            spilled => spilled,
+        };
+        FeedEntry { lines, ..self }
     }
 }
 
@@ -131,7 +151,7 @@ pub fn write_feed_entries(
         ));
     }
     let mut namespaces = BTreeMap::new();
-    let lines: Vec<Vec<u8>> = entries
+    let lines: Vec<Lines> = entries
         .into_iter()
         .map(|entry| {
             namespaces.extend(entry.namespaces);
@@ -139,7 +159,13 @@ pub fn write_feed_entries(
         })
         .collect();
     match format {
-        Format::Rss => rss::write(feed, &lines, namespaces, out),
+        Format::Rss => {
+            let namespaces = namespaces
+                .into_iter()
+                .map(|(prefix, uri)| (prefix.to_owned(), uri.to_owned()))
+                .collect();
+            rss::write(feed, &lines, namespaces, out)
+        }
         Format::Atom => atom::write(feed, &lines, out),
         Format::JsonFeed => jsonfeed::write(feed, &lines, out),
         Format::Markdown | Format::Text | Format::Html | Format::ArticleJson => {
@@ -149,9 +175,9 @@ pub fn write_feed_entries(
 }
 
 /// Writes `article` in each of `formats`, in order, handing each document
-/// to `put`. What several formats share is built once, not once per
-/// format: the HTML content and feed item of the page and the three feeds,
-/// and the plain text of the text file and JSON Feed.
+/// to `put`. The body is parsed once for all of them, and what several
+/// formats share is built once: the HTML content and feed item of the page
+/// and the three feeds, and the plain text of the text file and JSON Feed.
 pub fn write_each<E>(
     formats: &[Format],
     article: &Article,
@@ -159,24 +185,36 @@ pub fn write_each<E>(
     mut put: impl FnMut(Format, Vec<u8>) -> Result<(), E>,
 ) -> Result<(), E> {
     let wanted = |format| formats.contains(&format);
-    let text =
-        (wanted(Format::Text) && wanted(Format::JsonFeed)).then(|| text::Content::new(article));
-    let one_item = formats.iter().any(|format| format.is_feed()).then(|| {
-        let mut item = self::feed::Item::new(article);
-        item.content_text = text.as_ref().map(text::Content::unwrapped);
-        (Feed::from_article(article, &options.channel), item)
-    });
+    let arena = comrak::Arena::new();
+    let body = commonmark::ParsedBody::new(&arena, &article.body);
+    // Writing to memory cannot fail.
+    let mut markdown = Vec::new();
+    if wanted(Format::Markdown) {
+        let _ = markdown::write_parsed(article, &body, options, &mut markdown);
+    }
+    let text = (wanted(Format::Text) || wanted(Format::JsonFeed))
+        .then(|| text::Content::of(article, &body));
+    // The HTML content rewrites the tree, so it is built last.
+    let one_item =
+        (wanted(Format::Html) || formats.iter().any(|format| format.is_feed())).then(|| {
+            let content_text = text.as_ref().map(text::Content::unwrapped);
+            let item = self::feed::Item::of(article, body, content_text);
+            (Feed::from_article(article, &options.channel), item)
+        });
     for &format in formats {
         let mut document = Vec::new();
-        // Writing to memory cannot fail.
-        let _ = match (&one_item, &text) {
-            (_, Some(text)) if format == Format::Text => {
+        let _ = match (format, &one_item, &text) {
+            (Format::Markdown, _, _) => {
+                document.clone_from(&markdown);
+                Ok(())
+            }
+            (Format::Text, _, Some(text)) => {
                 text::write_with_content(article, text, options, &mut document)
             }
-            (Some((_, item)), _) if format == Format::Html => {
+            (Format::Html, Some((_, item)), _) => {
                 html::page(article, &item.content_html, &mut document)
             }
-            (Some((feed, item)), _) if format.is_feed() => {
+            (_, Some((feed, item)), _) if format.is_feed() => {
                 FeedEntry::from_item(format, item.clone())
                     .and_then(|entry| write_feed_entries(format, feed, vec![entry], &mut document))
             }

@@ -2,9 +2,11 @@
 //! (RSS `author` must be an e-mail address), the full HTML in
 //! `content:encoded`, the lead image in `media:content`.
 
+use super::Namespaces;
 use super::feed::{
     GENERATOR, Item, entry_lines, extension_map, extension_namespaces, write_with_entries,
 };
+use super::spool::Lines;
 use crate::feed::Feed;
 use rss::extension::Extension;
 use rss::extension::atom::{AtomExtension, Link};
@@ -20,7 +22,7 @@ const CONTENT_NAMESPACE: &str = "http://purl.org/rss/1.0/modules/content/";
 /// of their `item`s, which use `namespaces`.
 pub(crate) fn write(
     feed: &Feed,
-    items: &[Vec<u8>],
+    items: &[Lines],
     namespaces: BTreeMap<String, String>,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
@@ -56,17 +58,14 @@ pub(crate) fn write(
 
 /// One article as the lines of an RSS `item`, and the namespaces the item
 /// uses, which the channel must declare.
-pub(crate) fn entry(item: Item<'_>) -> io::Result<(Vec<u8>, BTreeMap<String, String>)> {
+pub(crate) fn entry(item: Item<'_>) -> io::Result<(Vec<u8>, Namespaces)> {
     let item = rss_item(item);
-    let mut namespaces = BTreeMap::new();
+    let mut namespaces = Vec::new();
     if item.content.is_some() {
-        namespaces.insert("content".to_owned(), CONTENT_NAMESPACE.to_owned());
+        namespaces.push(("content", CONTENT_NAMESPACE));
     }
     if item.dublin_core_ext.is_some() {
-        namespaces.insert(
-            "dc".to_owned(),
-            rss::extension::dublincore::NAMESPACE.to_owned(),
-        );
+        namespaces.push(("dc", rss::extension::dublincore::NAMESPACE));
     }
     let channel = Channel {
         items: vec![item],

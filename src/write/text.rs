@@ -4,7 +4,7 @@
 
 use super::{WriteOptions, byline_and_date, credit_line, program_line, resolved};
 use crate::commonmark;
-use crate::commonmark::QuoteParts;
+use crate::commonmark::{ParsedBody, QuoteParts};
 use crate::model::{Article, Discussion};
 use comrak::Arena;
 use comrak::nodes::{AstNode, ListType, NodeList, NodeValue};
@@ -54,11 +54,17 @@ pub(crate) struct Content {
 
 impl Content {
     pub(crate) fn new(article: &Article) -> Content {
+        let arena = Arena::new();
+        Content::of(article, &ParsedBody::new(&arena, &article.body))
+    }
+
+    /// The content laid out from a body already parsed.
+    pub(crate) fn of(article: &Article, body: &ParsedBody<'_>) -> Content {
         let mut text = TextWriter {
             base: TextWriter::base(article),
             ..TextWriter::default()
         };
-        text.content(article);
+        text.content(article, body);
         Content {
             pieces: text.pieces,
         }
@@ -159,7 +165,7 @@ impl TextWriter {
     }
 
     /// The lead image, body, discussion and references.
-    fn content(&mut self, article: &Article) {
+    fn content(&mut self, article: &Article, body: &ParsedBody<'_>) {
         if let Some(image) = &article.meta.image {
             let reference = self.reference(Reference::Url(image.url.clone()));
             let alt = image.alt.as_deref().unwrap_or("image");
@@ -175,9 +181,7 @@ impl TextWriter {
             }
             self.paragraph(&line, "", "");
         }
-        let arena = Arena::new();
-        let (_, nodes) = commonmark::body_nodes(&arena, &article.body);
-        for (node, quote) in nodes {
+        for (node, quote) in body.nodes() {
             match quote {
                 Some(quote) => self.quote(&quote),
                 None => self.block(node, ""),
