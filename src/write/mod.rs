@@ -186,17 +186,24 @@ pub fn write_each<E>(
 ) -> Result<(), E> {
     let wanted = |format| formats.contains(&format);
     let arena = comrak::Arena::new();
-    let body = commonmark::ParsedBody::new(&arena, &article.body);
+    // Article JSON alone needs no parse of the body.
+    let body = formats
+        .iter()
+        .any(|&format| format != Format::ArticleJson)
+        .then(|| commonmark::ParsedBody::new(&arena, &article.body));
     // Writing to memory cannot fail.
     let mut markdown = Vec::new();
-    if wanted(Format::Markdown) {
-        let _ = markdown::write_parsed(article, &body, options, &mut markdown);
+    if let Some(body) = body.as_ref().filter(|_| wanted(Format::Markdown)) {
+        let _ = markdown::write_parsed(article, body, options, &mut markdown);
     }
-    let text = (wanted(Format::Text) || wanted(Format::JsonFeed))
-        .then(|| text::Content::of(article, &body));
+    let text = body
+        .as_ref()
+        .filter(|_| wanted(Format::Text) || wanted(Format::JsonFeed))
+        .map(|body| text::Content::of(article, body));
     // The HTML content rewrites the tree, so it is built last.
-    let one_item =
-        (wanted(Format::Html) || formats.iter().any(|format| format.is_feed())).then(|| {
+    let one_item = body
+        .filter(|_| wanted(Format::Html) || formats.iter().any(|format| format.is_feed()))
+        .map(|body| {
             let content_text = text.as_ref().map(text::Content::unwrapped);
             let item = self::feed::Item::of(article, body, content_text);
             (Feed::from_article(article, &options.channel), item)
