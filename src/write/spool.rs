@@ -6,6 +6,7 @@
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -64,6 +65,8 @@ impl SpoolFile {
 pub struct Spool {
     budget: usize,
     held: AtomicUsize,
+    /// Where the file goes; the system's temporary directory unless set.
+    dir: Option<PathBuf>,
     file: Mutex<Option<Arc<SpoolFile>>>,
 }
 
@@ -73,7 +76,16 @@ impl Spool {
         Spool {
             budget,
             held: AtomicUsize::new(0),
+            dir: None,
             file: Mutex::new(None),
+        }
+    }
+
+    /// A spool whose file goes in `dir`.
+    pub fn in_dir(budget: usize, dir: &Path) -> Spool {
+        Spool {
+            dir: Some(dir.to_owned()),
+            ..Spool::new(budget)
         }
     }
 
@@ -103,7 +115,11 @@ impl Spool {
     fn file(&self) -> Option<Arc<SpoolFile>> {
         let mut file = self.file.lock().unwrap_or_else(PoisonError::into_inner);
         if file.is_none() {
-            *file = tempfile::tempfile().ok().map(|made| {
+            let made = match &self.dir {
+                Some(dir) => tempfile::tempfile_in(dir),
+                None => tempfile::tempfile(),
+            };
+            *file = made.ok().map(|made| {
                 Arc::new(SpoolFile {
                     file: Mutex::new(made),
                 })
@@ -132,5 +148,14 @@ mod tests {
         assert_eq!(kept[2].bytes(&mut buffer).unwrap(), b"third entry");
         assert_eq!(kept[0].bytes(&mut buffer).unwrap(), b"first");
         assert_eq!(kept[1].bytes(&mut buffer).unwrap(), b"second");
+    }
+
+    #[test]
+    fn entries_stay_in_memory_when_no_file_can_be_made() {
+        let missing = tempfile::tempdir().unwrap().path().join("gone");
+        let spool = Spool::in_dir(0, &missing);
+        let kept = spool.keep(b"entry".to_vec());
+        assert!(matches!(kept, Lines::Held(_)));
+        assert_eq!(kept.bytes(&mut Vec::new()).unwrap(), b"entry");
     }
 }
