@@ -159,13 +159,7 @@ pub fn write_feed_entries(
         })
         .collect();
     match format {
-        Format::Rss => {
-            let namespaces = namespaces
-                .into_iter()
-                .map(|(prefix, uri)| (prefix.to_owned(), uri.to_owned()))
-                .collect();
-            rss::write(feed, &lines, namespaces, out)
-        }
+        Format::Rss => rss::write(feed, &lines, namespaces, out),
         Format::Atom => atom::write(feed, &lines, out),
         Format::JsonFeed => jsonfeed::write(feed, &lines, out),
         Format::Markdown | Format::Text | Format::Html | Format::ArticleJson => {

@@ -23,7 +23,7 @@ const CONTENT_NAMESPACE: &str = "http://purl.org/rss/1.0/modules/content/";
 pub(crate) fn write(
     feed: &Feed,
     items: &[Lines],
-    namespaces: BTreeMap<String, String>,
+    namespaces: BTreeMap<&str, &str>,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
     let info = &feed.channel;
@@ -50,7 +50,11 @@ pub(crate) fn write(
         });
     }
     channel.namespaces.extend(extension_namespaces());
-    channel.namespaces.extend(namespaces);
+    channel.namespaces.extend(
+        namespaces
+            .into_iter()
+            .map(|(prefix, uri)| (prefix.to_owned(), uri.to_owned())),
+    );
     let document = written(&channel)?;
     write_with_entries(&document, "</channel>", items, out)?;
     out.write_all(b"\n")

@@ -8,7 +8,7 @@ use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 /// The bytes of one entry, in memory or in the spool's file.
 #[derive(Debug)]
@@ -67,7 +67,9 @@ pub struct Spool {
     held: AtomicUsize,
     /// Where the file goes; the system's temporary directory unless set.
     dir: Option<PathBuf>,
-    file: Mutex<Option<Arc<SpoolFile>>>,
+    /// Made at the first spill, and tried only once: `None` when it could
+    /// not be made.
+    file: OnceLock<Option<Arc<SpoolFile>>>,
 }
 
 impl Spool {
@@ -77,7 +79,7 @@ impl Spool {
             budget,
             held: AtomicUsize::new(0),
             dir: None,
-            file: Mutex::new(None),
+            file: OnceLock::new(),
         }
     }
 
@@ -113,19 +115,19 @@ impl Spool {
     }
 
     fn file(&self) -> Option<Arc<SpoolFile>> {
-        let mut file = self.file.lock().unwrap_or_else(PoisonError::into_inner);
-        if file.is_none() {
-            let made = match &self.dir {
-                Some(dir) => tempfile::tempfile_in(dir),
-                None => tempfile::tempfile(),
-            };
-            *file = made.ok().map(|made| {
-                Arc::new(SpoolFile {
-                    file: Mutex::new(made),
+        self.file
+            .get_or_init(|| {
+                let made = match &self.dir {
+                    Some(dir) => tempfile::tempfile_in(dir),
+                    None => tempfile::tempfile(),
+                };
+                made.ok().map(|made| {
+                    Arc::new(SpoolFile {
+                        file: Mutex::new(made),
+                    })
                 })
-            });
-        }
-        file.clone()
+            })
+            .clone()
     }
 }
 
@@ -154,8 +156,10 @@ mod tests {
     fn entries_stay_in_memory_when_no_file_can_be_made() {
         let missing = tempfile::tempdir().unwrap().path().join("gone");
         let spool = Spool::in_dir(0, &missing);
-        let kept = spool.keep(b"entry".to_vec());
-        assert!(matches!(kept, Lines::Held(_)));
-        assert_eq!(kept.bytes(&mut Vec::new()).unwrap(), b"entry");
+        for text in ["entry", "another"] {
+            let kept = spool.keep(text.as_bytes().to_vec());
+            assert!(matches!(kept, Lines::Held(_)));
+            assert_eq!(kept.bytes(&mut Vec::new()).unwrap(), text.as_bytes());
+        }
     }
 }
