@@ -60,11 +60,29 @@ pub(crate) fn text<'a>(arena: &'a Arena<'a>, text: &str) -> &'a AstNode<'a> {
 /// What comrak writes after a list when the next block could join it.
 pub(crate) const END_OF_LIST: &str = "<!-- end list -->";
 
+/// Where comrak's CommonMark formatter writes. It hands over most text one
+/// character at a time, and pushing a lone ASCII byte is cheaper than
+/// copying a string of one.
+struct CharSink(String);
+
+impl std::fmt::Write for CharSink {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        match text.as_bytes() {
+            // A string of one byte is ASCII.
+            &[byte] => self.0.push(char::from(byte)),
+            _ => self.0.push_str(text),
+        }
+        Ok(())
+    }
+}
+
 /// The node and what is below it as CommonMark, without the final newline.
 pub(crate) fn to_commonmark<'a>(node: &'a AstNode<'a>) -> String {
-    let mut out = String::new();
+    // Room for a paragraph or two, so most blocks never grow it.
+    let mut sink = CharSink(String::with_capacity(1024));
     // Writing to a String cannot fail.
-    let _ = comrak::format_commonmark(node, &options(), &mut out);
+    let _ = comrak::format_commonmark(node, &options(), &mut sink);
+    let mut out = sink.0;
     out.truncate(out.trim_end().len());
     // comrak ends a list followed by code with a comment, in case the code
     // is indented; ours is always fenced, so only a list next needs it.

@@ -636,6 +636,51 @@ fn a_pipe_as_output_is_written_to_not_replaced() {
 }
 
 #[test]
+fn pipes_in_an_out_dir_are_written_to_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    // One pipe stands where an output goes; a link to another stands where
+    // a second does.
+    let text = out.join("syria-what-happens-now.txt");
+    let linked = dir.path().join("pipe");
+    let link = out.join("syria-what-happens-now.html");
+    for fifo in [&text, &linked] {
+        let status = std::process::Command::new("mkfifo")
+            .arg(fifo)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    std::os::unix::fs::symlink(&linked, &link).unwrap();
+    let readers = [&text, &link].map(|path| {
+        let path = path.to_path_buf();
+        std::thread::spawn(move || std::fs::read_to_string(path).unwrap())
+    });
+    let output = run(
+        &[
+            "convert",
+            SAMPLE,
+            "-t",
+            "txt,html",
+            "--out-dir",
+            out.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    // Checked before the readers are joined: a replaced pipe is never
+    // opened for writing, and its reader would wait for ever.
+    assert!(std::fs::metadata(&text).unwrap().file_type().is_fifo());
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    assert!(std::fs::metadata(&link).unwrap().file_type().is_fifo());
+    let [text_read, html_read] = readers.map(|reader| reader.join().unwrap());
+    assert!(text_read.starts_with("Syria: What happens now?"));
+    assert!(html_read.starts_with("<!DOCTYPE html>"), "{html_read}");
+}
+
+#[test]
 fn standard_input_cannot_go_to_an_out_dir() {
     let dir = tempfile::tempdir().unwrap();
     let output = run(

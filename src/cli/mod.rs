@@ -188,6 +188,8 @@ struct Plan {
     limit: u64,
     /// Whether notes are left out.
     quiet: bool,
+    /// What in the output directory is written in place, not replaced.
+    devices: Devices,
 }
 
 fn plan(args: &ConvertArgs, limit: u64, quiet: bool) -> Result<Plan, Error> {
@@ -204,6 +206,10 @@ fn plan(args: &ConvertArgs, limit: u64, quiet: bool) -> Result<Plan, Error> {
     if let Some(dir) = &args.out_dir {
         check_output_names(dir, &inputs, &formats)?;
     }
+    let devices = args
+        .out_dir
+        .as_deref()
+        .map_or_else(Devices::default, Devices::in_dir);
     let channel = args.channel.channel();
     channel.validate("the command line")?;
     Ok(Plan {
@@ -217,6 +223,7 @@ fn plan(args: &ConvertArgs, limit: u64, quiet: bool) -> Result<Plan, Error> {
         },
         limit,
         quiet,
+        devices,
     })
 }
 
@@ -354,12 +361,13 @@ impl Plan {
             &self.formats,
             &article,
             &self.options,
-            |format, document| Plan::put(input, format, &document, dir, args),
+            |format, document| self.put(input, format, &document, dir, args),
         )
     }
 
     /// Writes one output where the flags say.
     fn put(
+        &self,
         input: &Input,
         format: Format,
         document: &[u8],
@@ -367,7 +375,14 @@ impl Plan {
         args: &ConvertArgs,
     ) -> Result<(), Error> {
         match (dir, &args.output) {
-            (Some(dir), _) => write_file(&output_path(dir, input, format)?, whole(document)),
+            (Some(dir), _) => {
+                let path = output_path(dir, input, format)?;
+                if self.devices.holds(&path) {
+                    write_in_place(&path, whole(document))
+                } else {
+                    write_replacing(&path, whole(document))
+                }
+            }
             (None, Some(path)) if path.as_os_str() != "-" => write_file(path, whole(document)),
             _ => write_stdout(whole(document)),
         }
@@ -435,7 +450,7 @@ impl Plan {
                 newswire::write(format, article, &self.options, &mut document)
             }
             .map_err(|error| Error::write_output("-", error))?;
-            Plan::put(input, format, &document, dir, args)?;
+            self.put(input, format, &document, dir, args)?;
         }
         report(&name, &changes, &args.report, self.quiet);
         Ok(())
@@ -902,19 +917,73 @@ fn write_stdout(write: impl WriteDocument) -> Result<(), Error> {
 /// or pipe (`/dev/null`, a FIFO) is written to directly: renaming over it
 /// would replace it with a regular file.
 fn write_file(path: &Path, write: impl WriteDocument) -> Result<(), Error> {
+    if std::fs::metadata(path).is_ok_and(|meta| is_device(&meta.file_type())) {
+        write_in_place(path, write)
+    } else {
+        write_replacing(path, write)
+    }
+}
+
+/// Neither a regular file nor a directory: a device, pipe or socket.
+fn is_device(kind: &std::fs::FileType) -> bool {
+    !kind.is_file() && !kind.is_dir()
+}
+
+/// The names in an output directory that are devices or pipes, or links
+/// to them, found with one listing when the run starts rather than asked
+/// of each of its thousands of outputs.
+#[derive(Default)]
+struct Devices(HashSet<PathBuf>);
+
+impl Devices {
+    /// A directory that cannot be listed holds none; writing into it
+    /// reports why.
+    fn in_dir(dir: &Path) -> Devices {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Devices::default();
+        };
+        Devices(
+            entries
+                .flatten()
+                .filter(|entry| {
+                    // The listing tells the kind of most entries; a link is
+                    // followed to what it names.
+                    entry.file_type().is_ok_and(|kind| {
+                        if kind.is_symlink() {
+                            std::fs::metadata(entry.path())
+                                .is_ok_and(|meta| is_device(&meta.file_type()))
+                        } else {
+                            is_device(&kind)
+                        }
+                    })
+                })
+                .map(|entry| entry.path())
+                .collect(),
+        )
+    }
+
+    fn holds(&self, path: &Path) -> bool {
+        !self.0.is_empty() && self.0.contains(path)
+    }
+}
+
+/// Writes straight into `path`, for a device or pipe.
+fn write_in_place(path: &Path, write: impl WriteDocument) -> Result<(), Error> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .and_then(|special| {
+            let mut out = io::BufWriter::new(special);
+            write(&mut out)?;
+            out.flush()
+        })
+        .map_err(|error| Error::write_output(&path.display().to_string(), error))
+}
+
+/// Writes a temporary file beside `path` and renames it into place.
+fn write_replacing(path: &Path, write: impl WriteDocument) -> Result<(), Error> {
     let name = path.display().to_string();
     let fail = |error: io::Error| Error::write_output(&name, error);
-    if std::fs::metadata(path).is_ok_and(|meta| !meta.is_file() && !meta.is_dir()) {
-        return std::fs::OpenOptions::new()
-            .write(true)
-            .open(path)
-            .and_then(|special| {
-                let mut out = io::BufWriter::new(special);
-                write(&mut out)?;
-                out.flush()
-            })
-            .map_err(fail);
-    }
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
