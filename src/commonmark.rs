@@ -316,6 +316,12 @@ impl<'a> ParsedBody<'a> {
         }
     }
 
+    /// The tree a reader parsed, when it is the one [`ParsedBody::new`]
+    /// would parse from the blocks it read.
+    pub(crate) fn shared(root: &'a AstNode<'a>) -> ParsedBody<'a> {
+        ParsedBody { root }
+    }
+
     pub(crate) fn root(&self) -> &'a AstNode<'a> {
         self.root
     }

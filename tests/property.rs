@@ -1,4 +1,4 @@
-use newswire::{Format, WriteOptions};
+use newswire::{Channel, Feed, FeedEntry, Format, WriteOptions};
 use proptest::prelude::*;
 
 fn word() -> impl Strategy<Value = String> {
@@ -158,6 +158,108 @@ proptest! {
                 prop_assert!(output.contains(&discussion.heading));
             }
         }
+    }
+}
+
+/// Every format as `convert_each` writes it, sharing the reader's parse.
+fn converted(source: &str) -> Vec<(Format, Vec<u8>)> {
+    let mut outputs = Vec::new();
+    newswire::convert_each(
+        source.as_bytes(),
+        Format::Markdown,
+        "gen.md",
+        &Format::ALL,
+        &WriteOptions::default(),
+        |_| Ok::<(), newswire::Error>(()),
+        |format, document| {
+            outputs.push((format, document));
+            Ok(())
+        },
+    )
+    .unwrap();
+    outputs
+}
+
+/// Every format as written from the model, the body parsed again.
+fn written(source: &str) -> Vec<(Format, Vec<u8>)> {
+    let article = newswire::read(source.as_bytes(), Format::Markdown, "gen.md").unwrap();
+    let mut outputs = Vec::new();
+    newswire::write_each(
+        &Format::ALL,
+        &article,
+        &WriteOptions::default(),
+        |format, document| {
+            outputs.push((format, document));
+            Ok::<(), newswire::Error>(())
+        },
+    )
+    .unwrap();
+    outputs
+}
+
+/// Each feed of the one article, from `FeedEntry::read`, which shares the
+/// reader's parse, and from `write_feed`, which parses the body again.
+fn entry_feeds(source: &str) -> (Vec<String>, Vec<String>) {
+    let channel = Channel {
+        title: Some("Feed".to_owned()),
+        link: Some("https://example.com/".to_owned()),
+        ..Channel::default()
+    };
+    [Format::Rss, Format::Atom, Format::JsonFeed]
+        .into_iter()
+        .map(|format| {
+            let (article, entry) =
+                FeedEntry::read(format, source.as_bytes(), Format::Markdown, "gen.md").unwrap();
+            let feed = Feed::new(channel.clone(), vec![article]);
+            let mut from_entry = Vec::new();
+            newswire::write_feed_entries(format, &feed, vec![entry], &mut from_entry).unwrap();
+            let mut whole = Vec::new();
+            newswire::write_feed(format, &feed, &mut whole).unwrap();
+            (
+                String::from_utf8(from_entry).unwrap(),
+                String::from_utf8(whole).unwrap(),
+            )
+        })
+        .unzip()
+}
+
+/// Bodies whose tree cannot be shared: something the writers never see, or
+/// see rewritten, defines a link or footnote the body uses.
+#[test]
+fn converting_shares_the_parse_only_when_it_writes_the_same() {
+    let front = "---\ntitle: Shared\npublished: 2024-05-01\n---\n\n";
+    let bodies = [
+        "Read [the report][r] first.\n\n## Discussion\n\n- Is it right?\n\n  [r]: https://example.com/r\n",
+        "Read this.[^n]\n\n## Discussion\n\n- Is it right?\n\n  [^n]: A note.\n",
+        "See [the source][s].\n\n> Words here.\n>\n> [s]: https://example.com/s\n>\n> — Name, Role\n",
+        "Lead.\n\n> Words here.\n>\n> -- Name, Role\n",
+        "Lead *one*.\n\n> ### Title\n>\n> Words [here](https://example.com/h).\n>\n> — Name, Role\n\nEnd.[^n]\n\n## Discussion\n\n- Why?\n\nA note.\n\n[^n]: After the discussion.\n",
+    ];
+    for body in bodies {
+        let source = format!("{front}{body}");
+        let (converted, written) = (converted(&source), written(&source));
+        for ((format, ours), (_, theirs)) in converted.iter().zip(&written) {
+            assert_eq!(
+                String::from_utf8_lossy(ours),
+                String::from_utf8_lossy(theirs),
+                "{format} of {body:?}"
+            );
+        }
+        let (from_entries, whole) = entry_feeds(&source);
+        assert_eq!(from_entries, whole, "feeds of {body:?}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// Converting writes what reading then writing would, whether or not it
+    /// shares the reader's parse of the body.
+    #[test]
+    fn converting_writes_what_reading_then_writing_does(source in article()) {
+        prop_assert_eq!(converted(&source), written(&source));
+        let (from_entries, whole) = entry_feeds(&source);
+        prop_assert_eq!(from_entries, whole);
     }
 }
 

@@ -346,21 +346,26 @@ impl Plan {
             Source::Article(format) => format,
             Source::Feed(kind) => return self.convert_feed(input, &bytes, kind, dir, args),
         };
-        let article = newswire::read(&bytes, from, &input.name())?;
         // RSS 2.0 requires a channel link; a one-item feed takes the article's.
-        if self.formats.contains(&Format::Rss)
-            && article.meta.url.is_none()
-            && self.options.channel.link.is_none()
-        {
-            return Err(Error::invalid_options(format!(
-                "rss needs a channel link and {} has no `url`: give --link URL",
-                input.name()
-            )));
-        }
-        newswire::write_each(
+        let has_link = |article: &Article| {
+            if self.formats.contains(&Format::Rss)
+                && article.meta.url.is_none()
+                && self.options.channel.link.is_none()
+            {
+                return Err(Error::invalid_options(format!(
+                    "rss needs a channel link and {} has no `url`: give --link URL",
+                    input.name()
+                )));
+            }
+            Ok(())
+        };
+        newswire::convert_each(
+            &bytes,
+            from,
+            &input.name(),
             &self.formats,
-            &article,
             &self.options,
+            has_link,
             |format, document| self.put(input, format, &document, dir, args),
         )
     }
@@ -700,9 +705,7 @@ impl Candidate<'_> {
         format: Format,
         spool: &Spool,
     ) -> Result<(Meta, FeedEntry), Error> {
-        let article = newswire::read(bytes, input.format(), &input.name())?;
-        let entry =
-            FeedEntry::new(format, &article).map_err(|error| Error::write_output("-", error))?;
+        let (article, entry) = FeedEntry::read(format, bytes, input.format(), &input.name())?;
         Ok((article.meta, entry.kept_in(spool)))
     }
 

@@ -2,7 +2,7 @@
 //! attributed quotes and discussion section become typed parts of the model.
 
 use super::{front_matter, meta};
-use crate::commonmark;
+use crate::commonmark::{self, ParsedBody};
 use crate::error::{Error, Result};
 use crate::model::{Article, Block, Discussion, Meta};
 use comrak::Arena;
@@ -55,17 +55,36 @@ pub(crate) fn read_reporting_all(
     text: &str,
     file: &str,
 ) -> std::result::Result<Article, Vec<Error>> {
+    read_parsed_reporting_all(&Arena::new(), text, file).map(|(article, _)| article)
+}
+
+/// Reads an article, and keeps its body's tree for the writers when it is
+/// the tree they would parse from the article's blocks.
+pub(crate) fn read_parsed<'a>(
+    arena: &'a Arena<'a>,
+    text: &str,
+    file: &str,
+) -> Result<(Article, Option<ParsedBody<'a>>)> {
+    read_parsed_reporting_all(arena, text, file).map_err(|mut errors| errors.swap_remove(0))
+}
+
+fn read_parsed_reporting_all<'a>(
+    arena: &'a Arena<'a>,
+    text: &str,
+    file: &str,
+) -> std::result::Result<(Article, Option<ParsedBody<'a>>), Vec<Error>> {
     check_line_lengths(text, file).map_err(|error| vec![error])?;
     let split = front_matter::split(text, file).map_err(|error| vec![error])?;
     let tree = front_matter::parse(&split, file).map_err(|error| vec![error])?;
     let meta = meta::read(tree, file)?;
-    let (body, discussion) =
-        read_body(split.body, split.body_line, &meta, file).map_err(|error| vec![error])?;
-    Ok(Article {
+    let body =
+        read_body(arena, split.body, split.body_line, &meta, file).map_err(|error| vec![error])?;
+    let article = Article {
         meta,
-        body,
-        discussion,
-    })
+        body: body.blocks,
+        discussion: body.discussion,
+    };
+    Ok((article, body.tree.map(ParsedBody::shared)))
 }
 
 /// Reads a body with no front matter, such as one converted from a feed's
@@ -75,17 +94,25 @@ pub(crate) fn read_body_text(
     meta: &Meta,
     file: &str,
 ) -> Result<(Vec<Block>, Option<Discussion>)> {
-    read_body(text, 1, meta, file)
+    read_body(&Arena::new(), text, 1, meta, file).map(|body| (body.blocks, body.discussion))
 }
 
-fn read_body(
+/// A body as read: its blocks, its discussion, and its tree when the
+/// writers may take it in place of parsing the blocks again.
+struct ReadBody<'a> {
+    blocks: Vec<Block>,
+    discussion: Option<Discussion>,
+    tree: Option<&'a AstNode<'a>>,
+}
+
+fn read_body<'a>(
+    arena: &'a Arena<'a>,
     text: &str,
     first_line: usize,
     meta: &Meta,
     file: &str,
-) -> Result<(Vec<Block>, Option<Discussion>)> {
-    let arena = Arena::new();
-    let root = commonmark::parse(&arena, text);
+) -> Result<ReadBody<'a>> {
+    let root = commonmark::parse(arena, text);
     if let Some((line, column)) = commonmark::too_deep(root) {
         return Err(Error::invalid_input(
             file,
@@ -107,6 +134,11 @@ fn read_body(
     let mut body = Vec::new();
     let mut discussion: Option<DiscussionParts> = None;
     let mut in_discussion = false;
+    // The tree is the one the writers would parse from the blocks when
+    // each block is its own text and nothing in the discussion, which they
+    // do not see, defines a link or footnote the body uses.
+    let mut shared = source.is_some();
+    let mut discussion_nodes = Vec::new();
     for node in root.children() {
         if let NodeValue::Heading(heading) = &node.data.borrow().value
             && heading.level == 2
@@ -132,24 +164,46 @@ fn read_body(
                     line,
                     ..Default::default()
                 });
+                discussion_nodes.push(node);
                 continue;
             }
         }
         // comrak moves footnote definitions to the end of the document, so
         // they may land after the discussion heading; they belong to the body.
         let is_footnote = matches!(node.data.borrow().value, NodeValue::FootnoteDefinition(_));
+        let written = source.as_ref().and_then(|source| source.span(node));
         match (&mut discussion, in_discussion && !is_footnote) {
-            (Some(parts), true) => parts.add(node),
+            (Some(parts), true) => {
+                parts.add(node);
+                discussion_nodes.push(node);
+                shared &= written.is_some_and(|text| !text.contains("]:"));
+            }
             _ => match commonmark::quote(node) {
-                Some(quote) => body.push(Block::Quote(quote)),
+                Some(quote) => {
+                    shared &= written == Some(commonmark::quote_markdown(&quote).as_str());
+                    body.push(Block::Quote(quote));
+                }
                 None => match source.as_ref().and_then(|source| source.of(node)) {
                     Some(markdown) => body.push(Block::Markdown { markdown }),
-                    None => body.extend(normalised_blocks(node)),
+                    None => {
+                        shared = false;
+                        body.extend(normalised_blocks(node));
+                    }
                 },
             },
         }
     }
-    Ok((body, discussion.map(DiscussionParts::finish)))
+    let tree = shared.then(|| {
+        for node in discussion_nodes {
+            node.detach();
+        }
+        root
+    });
+    Ok(ReadBody {
+        blocks: body,
+        discussion: discussion.map(DiscussionParts::finish),
+        tree,
+    })
 }
 
 /// The body's text, for keeping each top-level block as its author wrote
@@ -205,22 +259,25 @@ impl<'t> BlockSource<'t> {
     /// elsewhere: indented code after a list joins the list, and an unclosed
     /// fence runs on over whatever follows.
     fn of<'a>(&self, node: &'a AstNode<'a>) -> Option<String> {
-        let data = node.data.borrow();
-        if let NodeValue::CodeBlock(code) = &data.value
+        if let NodeValue::CodeBlock(code) = &node.data.borrow().value
             && !(code.fenced && code.closed)
         {
             return None;
         }
-        let first = *self
-            .line_starts
-            .get(data.sourcepos.start.line.checked_sub(1)?)?;
+        self.span(node).map(str::to_owned)
+    }
+
+    /// The lines the block was written on, trailing blanks dropped.
+    fn span<'a>(&self, node: &'a AstNode<'a>) -> Option<&'t str> {
+        let place = node.data.borrow().sourcepos;
+        let first = *self.line_starts.get(place.start.line.checked_sub(1)?)?;
         let end = self
             .line_starts
-            .get(data.sourcepos.end.line)
+            .get(place.end.line)
             .copied()
             .unwrap_or(self.text.len());
         let written = self.text[first..end].trim_end();
-        (!written.is_empty()).then(|| written.to_owned())
+        (!written.is_empty()).then_some(written)
     }
 }
 
@@ -277,5 +334,29 @@ impl DiscussionParts {
             prompts: self.prompts,
             note: (!self.note.is_empty()).then(|| self.note.join("\n\n")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shares(body: &str) -> bool {
+        let arena = Arena::new();
+        let text = format!("---\ntitle: T\npublished: 2024-05-01\n---\n\n{body}");
+        read_parsed(&arena, &text, "t.md").unwrap().1.is_some()
+    }
+
+    #[test]
+    fn the_tree_is_shared_when_every_block_is_its_own_text() {
+        assert!(shares(
+            "Lead [link](https://example.com/).\n\n> Words.\n>\n> — Name, Role\n\n## Discussion\n\n- Why?\n"
+        ));
+        // Written as they are read again: the writers would see other text.
+        assert!(!shares("Lead.\n\n> Words.\n>\n> -- Name, Role\n"));
+        assert!(!shares("Lead [link][l].\n\n[l]: https://example.com/\n"));
+        assert!(!shares(
+            "Lead.\n\n## Discussion\n\n- Why?\n\n  [l]: https://example.com/\n"
+        ));
     }
 }

@@ -12,6 +12,7 @@ mod rss;
 mod toml;
 mod yaml;
 
+use crate::commonmark::ParsedBody;
 use crate::error::{Error, Result};
 
 use crate::format::Format;
@@ -34,6 +35,20 @@ pub fn read(bytes: &[u8], format: Format, file: &str) -> Result<Article> {
         other => Err(Error::invalid_options(format!(
             "{other} is an output format only; input formats are markdown and article-json"
         ))),
+    }
+}
+
+/// Reads one article as [`read`] does, with its body's tree when the
+/// writers can share it rather than parse the body again.
+pub(crate) fn read_parsed<'a>(
+    arena: &'a comrak::Arena<'a>,
+    bytes: &[u8],
+    format: Format,
+    file: &str,
+) -> Result<(Article, Option<ParsedBody<'a>>)> {
+    match format {
+        Format::Markdown => markdown::read_parsed(arena, &decode(bytes, file)?, file),
+        _ => read(bytes, format, file).map(|article| (article, None)),
     }
 }
 

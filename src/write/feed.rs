@@ -51,7 +51,11 @@ impl<'a> Item<'a> {
     /// `with_text`.
     pub fn new(article: &'a Article, with_text: bool) -> Item<'a> {
         let arena = comrak::Arena::new();
-        let body = ParsedBody::new(&arena, &article.body);
+        Item::parsed(article, ParsedBody::new(&arena, &article.body), with_text)
+    }
+
+    /// [`Item::new`] from a body already parsed.
+    pub fn parsed(article: &'a Article, body: ParsedBody<'_>, with_text: bool) -> Item<'a> {
         let content_text = with_text.then(|| text::Content::of(article, &body).unwrapped());
         Item::of(article, body, content_text)
     }

@@ -101,6 +101,26 @@ impl FeedEntry {
         )
     }
 
+    /// Reads one article and writes it as an entry of a `format` feed, as
+    /// [`read`] and [`FeedEntry::new`] would, sharing the reader's parse of
+    /// a Markdown body with the entry's content.
+    ///
+    /// [`read`]: crate::read()
+    pub fn read(
+        format: Format,
+        bytes: &[u8],
+        from: Format,
+        file: &str,
+    ) -> crate::Result<(Article, FeedEntry)> {
+        let arena = comrak::Arena::new();
+        let (article, body) = crate::read::read_parsed(&arena, bytes, from, file)?;
+        let body = body.unwrap_or_else(|| commonmark::ParsedBody::new(&arena, &article.body));
+        let item = self::feed::Item::parsed(&article, body, format == Format::JsonFeed);
+        let entry = FeedEntry::from_item(format, item)
+            .map_err(|error| crate::Error::write_output(file, error))?;
+        Ok((article, entry))
+    }
+
     fn from_item(format: Format, item: self::feed::Item<'_>) -> io::Result<FeedEntry> {
         let (lines, namespaces) = match format {
             Format::Rss => rss::entry(item)?,
@@ -176,15 +196,47 @@ pub fn write_each<E>(
     formats: &[Format],
     article: &Article,
     options: &WriteOptions,
+    put: impl FnMut(Format, Vec<u8>) -> Result<(), E>,
+) -> Result<(), E> {
+    let arena = comrak::Arena::new();
+    write_each_parsed(formats, article, None, &arena, options, put)
+}
+
+/// Reads one article and writes it in each of `formats`, as [`read`] and
+/// [`write_each`] would, sharing the reader's parse of a Markdown body
+/// with the writers. `check` sees the article before anything is written.
+///
+/// [`read`]: crate::read()
+pub fn convert_each<E: From<crate::Error>>(
+    bytes: &[u8],
+    from: Format,
+    file: &str,
+    formats: &[Format],
+    options: &WriteOptions,
+    check: impl FnOnce(&Article) -> Result<(), E>,
+    put: impl FnMut(Format, Vec<u8>) -> Result<(), E>,
+) -> Result<(), E> {
+    let arena = comrak::Arena::new();
+    let (article, body) = crate::read::read_parsed(&arena, bytes, from, file)?;
+    check(&article)?;
+    write_each_parsed(formats, &article, body, &arena, options, put)
+}
+
+/// [`write_each`] with the body already parsed when `parsed` holds it.
+fn write_each_parsed<'a, E>(
+    formats: &[Format],
+    article: &Article,
+    parsed: Option<commonmark::ParsedBody<'a>>,
+    arena: &'a comrak::Arena<'a>,
+    options: &WriteOptions,
     mut put: impl FnMut(Format, Vec<u8>) -> Result<(), E>,
 ) -> Result<(), E> {
     let wanted = |format| formats.contains(&format);
-    let arena = comrak::Arena::new();
     // Article JSON alone needs no parse of the body.
     let body = formats
         .iter()
         .any(|&format| format != Format::ArticleJson)
-        .then(|| commonmark::ParsedBody::new(&arena, &article.body));
+        .then(|| parsed.unwrap_or_else(|| commonmark::ParsedBody::new(arena, &article.body)));
     // Writing to memory cannot fail.
     let mut markdown = Vec::new();
     if let Some(body) = body.as_ref().filter(|_| wanted(Format::Markdown)) {
