@@ -604,15 +604,20 @@ fn two_inputs_with_one_output_name_write_nothing() {
     assert!(!out.exists() || std::fs::read_dir(&out).unwrap().next().is_none());
 }
 
+/// Makes a named pipe at `path`.
+fn mkfifo(path: &std::path::Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
 #[test]
 fn a_pipe_as_output_is_written_to_not_replaced() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe");
-    let status = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .unwrap();
-    assert!(status.success());
+    mkfifo(&fifo);
     let reader = {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
@@ -646,13 +651,8 @@ fn pipes_in_an_out_dir_are_written_to_not_replaced() {
     let text = out.join("syria-what-happens-now.txt");
     let linked = dir.path().join("pipe");
     let link = out.join("syria-what-happens-now.html");
-    for fifo in [&text, &linked] {
-        let status = std::process::Command::new("mkfifo")
-            .arg(fifo)
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
+    mkfifo(&text);
+    mkfifo(&linked);
     std::os::unix::fs::symlink(&linked, &link).unwrap();
     let readers = [&text, &link].map(|path| {
         let path = path.to_path_buf();

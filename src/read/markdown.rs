@@ -55,7 +55,7 @@ pub(crate) fn read_reporting_all(
     text: &str,
     file: &str,
 ) -> std::result::Result<Article, Vec<Error>> {
-    read_parsed_reporting_all(&Arena::new(), text, file).map(|(article, _)| article)
+    read_parsed_reporting_all(&Arena::new(), text, file, false).map(|(article, _)| article)
 }
 
 /// Reads an article, and keeps its body's tree for the writers when it is
@@ -65,20 +65,21 @@ pub(crate) fn read_parsed<'a>(
     text: &str,
     file: &str,
 ) -> Result<(Article, Option<ParsedBody<'a>>)> {
-    read_parsed_reporting_all(arena, text, file).map_err(|mut errors| errors.swap_remove(0))
+    read_parsed_reporting_all(arena, text, file, true).map_err(|mut errors| errors.swap_remove(0))
 }
 
 fn read_parsed_reporting_all<'a>(
     arena: &'a Arena<'a>,
     text: &str,
     file: &str,
+    keep_tree: bool,
 ) -> std::result::Result<(Article, Option<ParsedBody<'a>>), Vec<Error>> {
     check_line_lengths(text, file).map_err(|error| vec![error])?;
     let split = front_matter::split(text, file).map_err(|error| vec![error])?;
     let tree = front_matter::parse(&split, file).map_err(|error| vec![error])?;
     let meta = meta::read(tree, file)?;
-    let body =
-        read_body(arena, split.body, split.body_line, &meta, file).map_err(|error| vec![error])?;
+    let body = read_body(arena, split.body, split.body_line, &meta, file, keep_tree)
+        .map_err(|error| vec![error])?;
     let article = Article {
         meta,
         body: body.blocks,
@@ -94,7 +95,7 @@ pub(crate) fn read_body_text(
     meta: &Meta,
     file: &str,
 ) -> Result<(Vec<Block>, Option<Discussion>)> {
-    read_body(&Arena::new(), text, 1, meta, file).map(|body| (body.blocks, body.discussion))
+    read_body(&Arena::new(), text, 1, meta, file, false).map(|body| (body.blocks, body.discussion))
 }
 
 /// A body as read: its blocks, its discussion, and its tree when the
@@ -111,6 +112,7 @@ fn read_body<'a>(
     first_line: usize,
     meta: &Meta,
     file: &str,
+    keep_tree: bool,
 ) -> Result<ReadBody<'a>> {
     let root = commonmark::parse(arena, text);
     if let Some((line, column)) = commonmark::too_deep(root) {
@@ -137,7 +139,7 @@ fn read_body<'a>(
     // The tree is the one the writers would parse from the blocks when
     // each block is its own text and nothing in the discussion, which they
     // do not see, defines a link or footnote the body uses.
-    let mut shared = source.is_some();
+    let mut shared = keep_tree && source.is_some();
     let mut discussion_nodes = Vec::new();
     for node in root.children() {
         if let NodeValue::Heading(heading) = &node.data.borrow().value
@@ -176,11 +178,11 @@ fn read_body<'a>(
             (Some(parts), true) => {
                 parts.add(node);
                 discussion_nodes.push(node);
-                shared &= written.is_some_and(|text| !text.contains("]:"));
+                shared = shared && written.is_some_and(|text| !text.contains("]:"));
             }
             _ => match commonmark::quote(node) {
                 Some(quote) => {
-                    shared &= written == Some(commonmark::quote_markdown(&quote).as_str());
+                    shared = shared && written == Some(commonmark::quote_markdown(&quote).as_str());
                     body.push(Block::Quote(quote));
                 }
                 None => match source.as_ref().and_then(|source| source.of(node)) {
