@@ -322,6 +322,15 @@ impl<'a> ParsedBody<'a> {
         ParsedBody { root }
     }
 
+    /// The reader's tree when it shared one, else `body` parsed.
+    pub(crate) fn shared_or_new(
+        shared: Option<ParsedBody<'a>>,
+        arena: &'a Arena<'a>,
+        body: &[Block],
+    ) -> ParsedBody<'a> {
+        shared.unwrap_or_else(|| ParsedBody::new(arena, body))
+    }
+
     pub(crate) fn root(&self) -> &'a AstNode<'a> {
         self.root
     }

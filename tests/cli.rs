@@ -680,6 +680,30 @@ fn pipes_in_an_out_dir_are_written_to_not_replaced() {
     assert!(html_read.starts_with("<!DOCTYPE html>"), "{html_read}");
 }
 
+/// The channel link is checked once the article is read and before any
+/// of its outputs is written, so the run leaves nothing behind.
+#[test]
+fn a_refused_rss_output_leaves_no_other_output_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bare.md"),
+        "---\ntitle: Bare\npublished: 2024-05-01\n---\n\nNo address.\n",
+    )
+    .unwrap();
+    let output = run_in(
+        dir.path(),
+        &["convert", "bare.md", "-t", "all", "--out-dir", "out"],
+        b"",
+    );
+    assert_fails(
+        &output,
+        2,
+        "rss needs a channel link and bare.md has no `url`: give --link URL",
+    );
+    let out = dir.path().join("out");
+    assert!(!out.exists() || std::fs::read_dir(&out).unwrap().next().is_none());
+}
+
 #[test]
 fn standard_input_cannot_go_to_an_out_dir() {
     let dir = tempfile::tempdir().unwrap();

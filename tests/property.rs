@@ -162,11 +162,11 @@ proptest! {
 }
 
 /// Every format as `convert_each` writes it, sharing the reader's parse.
-fn converted(source: &str) -> Vec<(Format, Vec<u8>)> {
+fn converted(source: &str, from: Format) -> Vec<(Format, Vec<u8>)> {
     let mut outputs = Vec::new();
     newswire::convert_each(
         source.as_bytes(),
-        Format::Markdown,
+        from,
         "gen.md",
         &Format::ALL,
         &WriteOptions::default(),
@@ -181,8 +181,8 @@ fn converted(source: &str) -> Vec<(Format, Vec<u8>)> {
 }
 
 /// Every format as written from the model, the body parsed again.
-fn written(source: &str) -> Vec<(Format, Vec<u8>)> {
-    let article = newswire::read(source.as_bytes(), Format::Markdown, "gen.md").unwrap();
+fn written(source: &str, from: Format) -> Vec<(Format, Vec<u8>)> {
+    let article = newswire::read(source.as_bytes(), from, "gen.md").unwrap();
     let mut outputs = Vec::new();
     newswire::write_each(
         &Format::ALL,
@@ -199,7 +199,7 @@ fn written(source: &str) -> Vec<(Format, Vec<u8>)> {
 
 /// Each feed of the one article, from `FeedEntry::read`, which shares the
 /// reader's parse, and from `write_feed`, which parses the body again.
-fn entry_feeds(source: &str) -> (Vec<String>, Vec<String>) {
+fn entry_feeds(source: &str, from: Format) -> (Vec<String>, Vec<String>) {
     let channel = Channel {
         title: Some("Feed".to_owned()),
         link: Some("https://example.com/".to_owned()),
@@ -209,7 +209,7 @@ fn entry_feeds(source: &str) -> (Vec<String>, Vec<String>) {
         .into_iter()
         .map(|format| {
             let (article, entry) =
-                FeedEntry::read(format, source.as_bytes(), Format::Markdown, "gen.md").unwrap();
+                FeedEntry::read(format, source.as_bytes(), from, "gen.md").unwrap();
             let feed = Feed::new(channel.clone(), vec![article]);
             let mut from_entry = Vec::new();
             newswire::write_feed_entries(format, &feed, vec![entry], &mut from_entry).unwrap();
@@ -237,7 +237,8 @@ fn converting_shares_the_parse_only_when_it_writes_the_same() {
     ];
     for body in bodies {
         let source = format!("{front}{body}");
-        let (converted, written) = (converted(&source), written(&source));
+        let markdown = Format::Markdown;
+        let (converted, written) = (converted(&source, markdown), written(&source, markdown));
         for ((format, ours), (_, theirs)) in converted.iter().zip(&written) {
             assert_eq!(
                 String::from_utf8_lossy(ours),
@@ -245,7 +246,7 @@ fn converting_shares_the_parse_only_when_it_writes_the_same() {
                 "{format} of {body:?}"
             );
         }
-        let (from_entries, whole) = entry_feeds(&source);
+        let (from_entries, whole) = entry_feeds(&source, markdown);
         assert_eq!(from_entries, whole, "feeds of {body:?}");
     }
 }
@@ -257,8 +258,18 @@ proptest! {
     /// shares the reader's parse of the body.
     #[test]
     fn converting_writes_what_reading_then_writing_does(source in article()) {
-        prop_assert_eq!(converted(&source), written(&source));
-        let (from_entries, whole) = entry_feeds(&source);
+        prop_assert_eq!(converted(&source, Format::Markdown), written(&source, Format::Markdown));
+        let (from_entries, whole) = entry_feeds(&source, Format::Markdown);
+        prop_assert_eq!(from_entries, whole);
+    }
+
+    /// Article JSON has no tree to share; it converts as it reads.
+    #[test]
+    fn article_json_converts_as_it_reads(source in article()) {
+        let article = newswire::read(source.as_bytes(), Format::Markdown, "gen.md").unwrap();
+        let json = newswire::write_to_string(Format::ArticleJson, &article, &WriteOptions::default());
+        prop_assert_eq!(converted(&json, Format::ArticleJson), written(&json, Format::ArticleJson));
+        let (from_entries, whole) = entry_feeds(&json, Format::ArticleJson);
         prop_assert_eq!(from_entries, whole);
     }
 }

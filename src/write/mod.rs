@@ -114,7 +114,7 @@ impl FeedEntry {
     ) -> crate::Result<(Article, FeedEntry)> {
         let arena = comrak::Arena::new();
         let (article, body) = crate::read::read_parsed(&arena, bytes, from, file)?;
-        let body = body.unwrap_or_else(|| commonmark::ParsedBody::new(&arena, &article.body));
+        let body = commonmark::ParsedBody::shared_or_new(body, &arena, &article.body);
         let item = self::feed::Item::parsed(&article, body, format == Format::JsonFeed);
         let entry = FeedEntry::from_item(format, item)
             .map_err(|error| crate::Error::write_output(file, error))?;
@@ -236,7 +236,7 @@ fn write_each_parsed<'a, E>(
     let body = formats
         .iter()
         .any(|&format| format != Format::ArticleJson)
-        .then(|| parsed.unwrap_or_else(|| commonmark::ParsedBody::new(arena, &article.body)));
+        .then(|| commonmark::ParsedBody::shared_or_new(parsed, arena, &article.body));
     // Writing to memory cannot fail.
     let mut markdown = Vec::new();
     if let Some(body) = body.as_ref().filter(|_| wanted(Format::Markdown)) {
