@@ -3,7 +3,9 @@
 //! through a temporary file renamed into place.
 
 pub mod args;
+mod out_dir;
 
+use out_dir::OutDir;
 use args::{ChannelArgs, CheckArgs, Cli, Command, ConvertArgs, FeedArgs, ImportArgs};
 use newswire::check::{Finding, Severity};
 use newswire::read::feed::FeedKind;
@@ -147,7 +149,10 @@ impl Input {
 
 fn convert(args: &ConvertArgs, limit: u64, quiet: bool) -> Result<(), Vec<Error>> {
     let plan = plan(args, limit, quiet).map_err(|error| vec![error])?;
-    let errors = plan.run(args);
+    let mut errors = plan.run(args);
+    if let Some(out_dir) = plan.out_dir {
+        errors.extend(out_dir.finish());
+    }
     if errors.is_empty() {
         Ok(())
     } else {
@@ -188,8 +193,8 @@ struct Plan {
     limit: u64,
     /// Whether notes are left out.
     quiet: bool,
-    /// What in the output directory is written in place, not replaced.
-    devices: Devices,
+    /// Where outputs go when they go into a directory.
+    out_dir: Option<OutDir>,
 }
 
 fn plan(args: &ConvertArgs, limit: u64, quiet: bool) -> Result<Plan, Error> {
@@ -206,12 +211,9 @@ fn plan(args: &ConvertArgs, limit: u64, quiet: bool) -> Result<Plan, Error> {
     if let Some(dir) = &args.out_dir {
         check_output_names(dir, &inputs, &formats)?;
     }
-    let devices = args
-        .out_dir
-        .as_deref()
-        .map_or_else(Devices::default, Devices::in_dir);
     let channel = args.channel.channel();
     channel.validate("the command line")?;
+    let out_dir = args.out_dir.as_deref().map(OutDir::open).transpose()?;
     Ok(Plan {
         inputs,
         formats,
@@ -223,7 +225,7 @@ fn plan(args: &ConvertArgs, limit: u64, quiet: bool) -> Result<Plan, Error> {
         },
         limit,
         quiet,
-        devices,
+        out_dir,
     })
 }
 
@@ -320,14 +322,13 @@ impl Plan {
     /// so memory does not grow with their number; errors come back in
     /// input order.
     fn run(&self, args: &ConvertArgs) -> Vec<Error> {
-        let dir = args.out_dir.as_deref();
         let progress = Progress::new(self.inputs.len(), "converting", self.quiet);
         let convert = |input: &Input| {
-            let result = self.convert_one(input, dir, args).err();
+            let result = self.convert_one(input, args).err();
             progress.advance();
             result
         };
-        let results: Vec<Option<Error>> = match dir {
+        let results: Vec<Option<Error>> = match self.out_dir {
             Some(_) => self.inputs.par_iter().map(convert).collect(),
             // Standard output and one file keep strict input order.
             None => self.inputs.iter().map(convert).collect(),
@@ -338,13 +339,12 @@ impl Plan {
     fn convert_one(
         &self,
         input: &Input,
-        dir: Option<&Path>,
         args: &ConvertArgs,
     ) -> Result<(), Error> {
         let bytes = input.read(self.limit)?;
         let from = match Source::of(self.from, input, &bytes) {
             Source::Article(format) => format,
-            Source::Feed(kind) => return self.convert_feed(input, &bytes, kind, dir, args),
+            Source::Feed(kind) => return self.convert_feed(input, &bytes, kind, args),
         };
         // RSS 2.0 requires a channel link; a one-item feed takes the article's.
         let has_link = |article: &Article| {
@@ -366,7 +366,7 @@ impl Plan {
             &self.formats,
             &self.options,
             has_link,
-            |format, document| self.put(input, format, &document, dir, args),
+            |format, document| self.put(input, format, &document, args),
         )
     }
 
@@ -376,17 +376,11 @@ impl Plan {
         input: &Input,
         format: Format,
         document: &[u8],
-        dir: Option<&Path>,
         args: &ConvertArgs,
     ) -> Result<(), Error> {
-        match (dir, &args.output) {
-            (Some(dir), _) => {
-                let path = output_path(dir, input, format)?;
-                if self.devices.holds(&path) {
-                    write_in_place(&path, whole(document))
-                } else {
-                    write_replacing(&path, whole(document))
-                }
+        match (&self.out_dir, &args.output) {
+            (Some(out_dir), _) => {
+                out_dir.write(&output_path(out_dir.path(), input, format)?, document)
             }
             (None, Some(path)) if path.as_os_str() != "-" => write_file(path, whole(document)),
             _ => write_stdout(whole(document)),
@@ -400,7 +394,6 @@ impl Plan {
         input: &Input,
         bytes: &[u8],
         expected: Option<FeedKind>,
-        dir: Option<&Path>,
         args: &ConvertArgs,
     ) -> Result<(), Error> {
         let name = input.name();
@@ -455,7 +448,7 @@ impl Plan {
                 newswire::write(format, article, &self.options, &mut document)
             }
             .map_err(|error| Error::write_output("-", error))?;
-            self.put(input, format, &document, dir, args)?;
+            self.put(input, format, &document, args)?;
         }
         report(&name, &changes, &args.report, self.quiet);
         Ok(())
@@ -928,46 +921,8 @@ fn write_file(path: &Path, write: impl WriteDocument) -> Result<(), Error> {
 }
 
 /// Neither a regular file nor a directory: a device, pipe or socket.
-fn is_device(kind: &std::fs::FileType) -> bool {
+pub(crate) fn is_device(kind: &std::fs::FileType) -> bool {
     !kind.is_file() && !kind.is_dir()
-}
-
-/// The names in an output directory that are devices or pipes, or links
-/// to them, found with one listing when the run starts rather than asked
-/// of each of its thousands of outputs.
-#[derive(Default)]
-struct Devices(HashSet<PathBuf>);
-
-impl Devices {
-    /// A directory that cannot be listed holds none; writing into it
-    /// reports why.
-    fn in_dir(dir: &Path) -> Devices {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return Devices::default();
-        };
-        Devices(
-            entries
-                .flatten()
-                .filter(|entry| {
-                    // The listing tells the kind of most entries; a link is
-                    // followed to what it names.
-                    entry.file_type().is_ok_and(|kind| {
-                        if kind.is_symlink() {
-                            std::fs::metadata(entry.path())
-                                .is_ok_and(|meta| is_device(&meta.file_type()))
-                        } else {
-                            is_device(&kind)
-                        }
-                    })
-                })
-                .map(|entry| entry.path())
-                .collect(),
-        )
-    }
-
-    fn holds(&self, path: &Path) -> bool {
-        !self.0.is_empty() && self.0.contains(path)
-    }
 }
 
 /// Writes straight into `path`, for a device or pipe.

@@ -1,0 +1,157 @@
+//! The directory `convert --out-dir` writes a run's outputs into.
+
+use super::{is_device, whole, write_in_place, write_replacing};
+use newswire::Error;
+use std::collections::HashSet;
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// Where a run's outputs go, decided once when the run starts.
+pub(super) enum OutDir {
+    /// A directory that is there already: each output is written beside
+    /// its place and renamed into it, and a device or pipe is written to.
+    Existing { dir: PathBuf, devices: Devices },
+    /// A directory that is not there yet: outputs are written straight
+    /// into a hidden directory beside it, which becomes it when the run
+    /// ends. One rename for the run instead of one per output, and a run
+    /// cut short leaves no half-filled directory under the name.
+    New { dir: PathBuf, staging: TempDir },
+}
+
+impl OutDir {
+    pub(super) fn open(dir: &Path) -> Result<OutDir, Error> {
+        if fs::symlink_metadata(dir).is_ok() {
+            return Ok(OutDir::Existing {
+                dir: dir.to_owned(),
+                devices: Devices::in_dir(dir),
+            });
+        }
+        let parent = match dir.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        let staging = fs::create_dir_all(parent)
+            .and_then(|()| {
+                tempfile::Builder::new()
+                    .prefix(".newswire-")
+                    .tempdir_in(parent)
+            })
+            .map_err(|error| Error::write_output(&dir.display().to_string(), error))?;
+        Ok(OutDir::New {
+            dir: dir.to_owned(),
+            staging,
+        })
+    }
+
+    /// The directory outputs are named in.
+    pub(super) fn path(&self) -> &Path {
+        match self {
+            OutDir::Existing { dir, .. } | OutDir::New { dir, .. } => dir,
+        }
+    }
+
+    /// Writes one whole output; `path` is in [`OutDir::path`].
+    pub(super) fn write(&self, path: &Path, document: &[u8]) -> Result<(), Error> {
+        match self {
+            OutDir::Existing { devices, .. } if devices.holds(path) => {
+                write_in_place(path, whole(document))
+            }
+            OutDir::Existing { .. } => write_replacing(path, whole(document)),
+            OutDir::New { staging, .. } => {
+                let staged = staging.path().join(path.file_name().unwrap_or_default());
+                File::create_new(&staged)
+                    .and_then(|mut file| file.write_all(document))
+                    .map_err(|error| {
+                        // Nothing half-written moves into place.
+                        let _ = fs::remove_file(&staged);
+                        Error::write_output(&path.display().to_string(), error)
+                    })
+            }
+        }
+    }
+
+    /// Puts a new directory's outputs in place, giving what failed.
+    pub(super) fn finish(self) -> Vec<Error> {
+        let OutDir::New { dir, staging } = self else {
+            return Vec::new();
+        };
+        let failed = |error| vec![Error::write_output(&dir.display().to_string(), error)];
+        let staged: Vec<PathBuf> = match fs::read_dir(staging.path())
+            .and_then(|entries| entries.map(|entry| Ok(entry?.path())).collect())
+        {
+            Ok(staged) => staged,
+            Err(error) => return failed(error),
+        };
+        // A run that wrote nothing makes no directory.
+        if staged.is_empty() {
+            return Vec::new();
+        }
+        match fs::rename(staging.path(), &dir) {
+            Ok(()) => {
+                let _ = staging.keep();
+                Vec::new()
+            }
+            // Something made the directory meanwhile: it takes the outputs
+            // one by one, as one that was there from the start would.
+            Err(_) if fs::metadata(&dir).is_ok_and(|meta| meta.is_dir()) => {
+                let existing = OutDir::Existing {
+                    devices: Devices::in_dir(&dir),
+                    dir: dir.clone(),
+                };
+                staged
+                    .iter()
+                    .filter_map(|path| {
+                        let target = dir.join(path.file_name().unwrap_or_default());
+                        fs::read(path)
+                            .map_err(|error| {
+                                Error::write_output(&target.display().to_string(), error)
+                            })
+                            .and_then(|document| existing.write(&target, &document))
+                            .err()
+                    })
+                    .collect()
+            }
+            Err(error) => failed(error),
+        }
+    }
+}
+
+/// The names in an output directory that are devices or pipes, or links
+/// to them, found with one listing when the run starts rather than asked
+/// of each of its thousands of outputs.
+#[derive(Default)]
+pub(super) struct Devices(HashSet<PathBuf>);
+
+impl Devices {
+    /// A directory that cannot be listed holds none; writing into it
+    /// reports why.
+    fn in_dir(dir: &Path) -> Devices {
+        let Ok(entries) = fs::read_dir(dir) else {
+            return Devices::default();
+        };
+        Devices(
+            entries
+                .flatten()
+                .filter(|entry| {
+                    // The listing tells the kind of most entries; a link is
+                    // followed to what it names.
+                    entry.file_type().is_ok_and(|kind| {
+                        if kind.is_symlink() {
+                            fs::metadata(entry.path())
+                                .is_ok_and(|meta| is_device(&meta.file_type()))
+                        } else {
+                            is_device(&kind)
+                        }
+                    })
+                })
+                .map(|entry| entry.path())
+                .collect(),
+        )
+    }
+
+    fn holds(&self, path: &Path) -> bool {
+        !self.0.is_empty() && self.0.contains(path)
+    }
+}
