@@ -127,9 +127,13 @@ impl Input {
         let taken = limit.saturating_add(1);
         match self {
             Input::Stdin => io::stdin().lock().take(taken).read_to_end(&mut bytes),
-            Input::File(path) => {
-                std::fs::File::open(path).and_then(|file| file.take(taken).read_to_end(&mut bytes))
-            }
+            Input::File(path) => std::fs::File::open(path).and_then(|file| {
+                // Room for the whole file up front: one read instead of
+                // a run of growing ones.
+                let size = file.metadata().map_or(0, |meta| meta.len());
+                bytes.reserve_exact(usize::try_from(size.min(taken)).unwrap_or(0) + 1);
+                file.take(taken).read_to_end(&mut bytes)
+            }),
         }
         .map_err(|error| Error::read_input(&self.name(), error))?;
         if bytes.len() as u64 > limit {

@@ -182,25 +182,32 @@ impl<'t> Word<'t> {
     /// The words of a line: each run of non-spaces with the spaces after
     /// it, the first run possibly empty.
     fn all(line: &'t str) -> Vec<Word<'t>> {
+        let bytes = line.as_bytes();
         let mut words = Vec::new();
-        let mut left = line;
-        while !left.is_empty() {
-            let word_end = left.find(' ').unwrap_or(left.len());
-            let spaces_end = left[word_end..]
-                .find(|c| c != ' ')
-                .map_or(left.len(), |spaces| word_end + spaces);
-            let word = &left[..word_end];
-            let width = if word.bytes().all(|byte| matches!(byte, b' '..=b'~')) {
-                word.len()
-            } else {
-                display_width(word)
-            };
+        let mut start = 0;
+        while start < bytes.len() {
+            let mut word_end = start;
+            let mut printable = true;
+            while let Some(&byte) = bytes.get(word_end).filter(|&&byte| byte != b' ') {
+                printable &= matches!(byte, b'!'..=b'~');
+                word_end += 1;
+            }
+            let mut spaces_end = word_end;
+            while bytes.get(spaces_end) == Some(&b' ') {
+                spaces_end += 1;
+            }
+            // Spaces are ASCII, so these are character boundaries.
+            let word = &line[start..word_end];
             words.push(Word {
                 word,
-                spaces: &left[word_end..spaces_end],
-                width,
+                spaces: &line[word_end..spaces_end],
+                width: if printable {
+                    word.len()
+                } else {
+                    display_width(word)
+                },
             });
-            left = &left[spaces_end..];
+            start = spaces_end;
         }
         words
     }
