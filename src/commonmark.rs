@@ -63,14 +63,13 @@ pub(crate) const END_OF_LIST: &str = "<!-- end list -->";
 /// Where comrak's CommonMark formatter writes. It hands over most text one
 /// character at a time, and pushing a lone ASCII byte is cheaper than
 /// copying a string of one.
-struct CharSink(String);
+struct CharSink(Vec<u8>);
 
 impl std::fmt::Write for CharSink {
     fn write_str(&mut self, text: &str) -> std::fmt::Result {
         match text.as_bytes() {
-            // A string of one byte is ASCII.
-            &[byte] => self.0.push(char::from(byte)),
-            _ => self.0.push_str(text),
+            &[byte] => self.0.push(byte),
+            bytes => self.0.extend_from_slice(bytes),
         }
         Ok(())
     }
@@ -79,10 +78,12 @@ impl std::fmt::Write for CharSink {
 /// The node and what is below it as CommonMark, without the final newline.
 pub(crate) fn to_commonmark<'a>(node: &'a AstNode<'a>) -> String {
     // Room for a paragraph or two, so most blocks never grow it.
-    let mut sink = CharSink(String::with_capacity(1024));
-    // Writing to a String cannot fail.
+    let mut sink = CharSink(Vec::with_capacity(1024));
+    // Writing to memory cannot fail.
     let _ = comrak::format_commonmark(node, &options(), &mut sink);
-    let mut out = sink.0;
+    // Whole strings went in, so the bytes are UTF-8.
+    let mut out = String::from_utf8(sink.0)
+        .unwrap_or_else(|bytes| String::from_utf8_lossy(bytes.as_bytes()).into_owned());
     out.truncate(out.trim_end().len());
     // comrak ends a list followed by code with a comment, in case the code
     // is indented; ours is always fenced, so only a list next needs it.
