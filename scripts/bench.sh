@@ -42,12 +42,14 @@ if [[ -x /usr/bin/time ]] && /usr/bin/time -f %M true >/dev/null 2>&1; then
 fi
 
 # The median wall time of a command in seconds, over $runs runs after one
-# unmeasured run.
+# unmeasured run. When $prepare is set, it is run before each run, untimed.
 median() {
   if have hyperfine && [[ $profile == release ]]; then
     local report
     report=$(mktemp)
-    if ! hyperfine -N --style none --warmup 1 --runs "$runs" --export-csv "$report" -- "$*" >/dev/null 2>&1; then
+    local prepared=()
+    [[ -n ${prepare:-} ]] && prepared=(--prepare "$prepare")
+    if ! hyperfine -N --style none --warmup 1 --runs "$runs" "${prepared[@]}" --export-csv "$report" -- "$*" >/dev/null 2>&1; then
       echo "bench: failed: $*" >&2
       rm -f "$report"
       return 1
@@ -55,9 +57,11 @@ median() {
     awk -F, 'NR == 2 { printf "%.6f\n", $4 }' "$report"
     rm -f "$report"
   else
+    [[ -n ${prepare:-} ]] && bash -c "$prepare"
     "$@" >/dev/null
     local times=()
     for _ in $(seq "$runs"); do
+      [[ -n ${prepare:-} ]] && bash -c "$prepare"
       local start end
       start=$(date +%s%N)
       "$@" >/dev/null
@@ -98,8 +102,12 @@ for size in $sizes; do
   feed_time=$(median "$bin" "${feed[@]}")
   feed_peak=$(peak "$bin" "${feed[@]}")
   feed_size=$(awk -v b="$(wc -c <"$work/feed-$size.xml")" 'BEGIN { printf "%.1f", b / 1e6 }')
-  convert_time=$(median "$bin" "${convert[@]}")
+  # A new output directory each run, as a fresh deploy makes it; then
+  # again over the outputs of the run before, which are all replaced.
+  convert_time=$(prepare="rm -rf $(printf %q "$work/out-$size")" median "$bin" "${convert[@]}")
+  rm -rf "$work/out-$size"
   convert_peak=$(peak "$bin" "${convert[@]}")
+  again_time=$(median "$bin" "${convert[@]}")
   limited_time=$(median "$bin" "${feed[@]}" --limit 50)
 
   echo
@@ -107,7 +115,8 @@ for size in $sizes; do
   echo "  reference (read + comrak to HTML, one thread): $(seconds "$base")"
   echo "  feed -t rss:          $(seconds "$feed_time") = $(ratio "$feed_time" "$base")x reference, $(rate "$size" "$feed_time") articles/s, peak $feed_peak (output $feed_size MB)"
   echo "  feed -t rss --limit 50: $(seconds "$limited_time") = $(ratio "$limited_time" "$base")x reference"
-  echo "  convert -t all:       $(seconds "$convert_time") = $(ratio "$convert_time" "$base")x reference, $(rate "$size" "$convert_time") articles/s, peak $convert_peak"
+  echo "  convert -t all:       $(seconds "$convert_time") = $(ratio "$convert_time" "$base")x reference, $(rate "$size" "$convert_time") articles/s, peak $convert_peak (new output directory)"
+  echo "  convert -t all again: $(seconds "$again_time") = $(ratio "$again_time" "$base")x reference (every output replaced)"
   if [[ -z $first_size ]]; then
     first_size=$size first_feed=$feed_time first_convert=$convert_time
   else

@@ -172,7 +172,7 @@ fn converted(source: &str, from: Format) -> Vec<(Format, Vec<u8>)> {
         &WriteOptions::default(),
         |_| Ok::<(), newswire::Error>(()),
         |format, document| {
-            outputs.push((format, document));
+            outputs.push((format, document.to_vec()));
             Ok(())
         },
     )
@@ -189,7 +189,7 @@ fn written(source: &str, from: Format) -> Vec<(Format, Vec<u8>)> {
         &article,
         &WriteOptions::default(),
         |format, document| {
-            outputs.push((format, document));
+            outputs.push((format, document.to_vec()));
             Ok::<(), newswire::Error>(())
         },
     )

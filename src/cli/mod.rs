@@ -5,13 +5,13 @@
 pub mod args;
 mod out_dir;
 
-use out_dir::OutDir;
 use args::{ChannelArgs, CheckArgs, Cli, Command, ConvertArgs, FeedArgs, ImportArgs};
 use newswire::check::{Finding, Severity};
 use newswire::read::feed::FeedKind;
 use newswire::{
     Article, Change, Channel, Error, Feed, FeedEntry, Format, Meta, Spool, WriteOptions,
 };
+use out_dir::OutDir;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::collections::HashSet;
@@ -340,11 +340,7 @@ impl Plan {
         results.into_iter().flatten().collect()
     }
 
-    fn convert_one(
-        &self,
-        input: &Input,
-        args: &ConvertArgs,
-    ) -> Result<(), Error> {
+    fn convert_one(&self, input: &Input, args: &ConvertArgs) -> Result<(), Error> {
         let bytes = input.read(self.limit)?;
         let from = match Source::of(self.from, input, &bytes) {
             Source::Article(format) => format,
@@ -370,7 +366,7 @@ impl Plan {
             &self.formats,
             &self.options,
             has_link,
-            |format, document| self.put(input, format, &document, args),
+            |format, document| self.put(input, format, document, args),
         )
     }
 

@@ -196,7 +196,7 @@ pub fn write_each<E>(
     formats: &[Format],
     article: &Article,
     options: &WriteOptions,
-    put: impl FnMut(Format, Vec<u8>) -> Result<(), E>,
+    put: impl FnMut(Format, &[u8]) -> Result<(), E>,
 ) -> Result<(), E> {
     let arena = comrak::Arena::new();
     write_each_parsed(formats, article, None, &arena, options, put)
@@ -214,7 +214,7 @@ pub fn convert_each<E: From<crate::Error>>(
     formats: &[Format],
     options: &WriteOptions,
     check: impl FnOnce(&Article) -> Result<(), E>,
-    put: impl FnMut(Format, Vec<u8>) -> Result<(), E>,
+    put: impl FnMut(Format, &[u8]) -> Result<(), E>,
 ) -> Result<(), E> {
     let arena = comrak::Arena::new();
     let (article, body) = crate::read::read_parsed(&arena, bytes, from, file)?;
@@ -229,7 +229,7 @@ fn write_each_parsed<'a, E>(
     parsed: Option<commonmark::ParsedBody<'a>>,
     arena: &'a comrak::Arena<'a>,
     options: &WriteOptions,
-    mut put: impl FnMut(Format, Vec<u8>) -> Result<(), E>,
+    mut put: impl FnMut(Format, &[u8]) -> Result<(), E>,
 ) -> Result<(), E> {
     let wanted = |format| formats.contains(&format);
     // Article JSON alone needs no parse of the body.
@@ -254,13 +254,15 @@ fn write_each_parsed<'a, E>(
             let item = self::feed::Item::of(article, body, content_text);
             (Feed::from_article(article, &options.channel), item)
         });
+    // One buffer serves every format in turn, grown once to the largest.
+    let mut document = Vec::new();
     for &format in formats {
-        let mut document = Vec::new();
+        if format == Format::Markdown {
+            put(format, &markdown)?;
+            continue;
+        }
+        document.clear();
         let _ = match (format, &one_item, &text) {
-            (Format::Markdown, _, _) => {
-                document.clone_from(&markdown);
-                Ok(())
-            }
             (Format::Text, _, Some(text)) => {
                 text::write_with_content(article, text, options, &mut document)
             }
@@ -273,7 +275,7 @@ fn write_each_parsed<'a, E>(
             }
             _ => write(format, article, options, &mut document),
         };
-        put(format, document)?;
+        put(format, &document)?;
     }
     Ok(())
 }

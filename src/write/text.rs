@@ -183,7 +183,8 @@ impl<'t> Word<'t> {
     /// it, the first run possibly empty.
     fn all(line: &'t str) -> Vec<Word<'t>> {
         let bytes = line.as_bytes();
-        let mut words = Vec::new();
+        // Words of English average under six letters and a space.
+        let mut words = Vec::with_capacity(bytes.len() / 6 + 1);
         let mut start = 0;
         while start < bytes.len() {
             let mut word_end = start;
