@@ -604,6 +604,50 @@ fn two_inputs_with_one_output_name_write_nothing() {
     assert!(!out.exists() || std::fs::read_dir(&out).unwrap().next().is_none());
 }
 
+#[test]
+fn a_new_out_dir_appears_when_the_run_ends_with_what_it_could_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::copy(root().join(SAMPLE), inputs.join("good.md")).unwrap();
+    std::fs::write(inputs.join("bad.md"), "---\ntitle: [\n---\nBody.\n").unwrap();
+    let output = run_in(
+        dir.path(),
+        &["convert", "in", "-t", "md,txt", "--out-dir", "site/out"],
+        b"",
+    );
+    assert_fails(&output, 65, "bad.md");
+    let names = |path: &std::path::Path| {
+        let mut names: Vec<String> = std::fs::read_dir(path)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    // Nothing of the run is left beside the directory it made.
+    assert_eq!(names(&dir.path().join("site")), ["out"]);
+    assert_eq!(names(&dir.path().join("site/out")), ["good.md", "good.txt"]);
+    let alone = run(&["convert", SAMPLE, "-t", "txt"], b"");
+    assert_eq!(
+        std::fs::read(dir.path().join("site/out/good.txt")).unwrap(),
+        alone.stdout
+    );
+
+    std::fs::remove_file(inputs.join("good.md")).unwrap();
+    let output = run_in(
+        dir.path(),
+        &["convert", "in", "-t", "txt", "--out-dir", "none"],
+        b"",
+    );
+    assert_fails(&output, 65, "bad.md");
+    assert_eq!(
+        names(dir.path()),
+        ["in", "site"],
+        "a run that wrote nothing made nothing"
+    );
+}
+
 /// Makes a named pipe at `path`.
 fn mkfifo(path: &std::path::Path) {
     let status = std::process::Command::new("mkfifo")

@@ -42,7 +42,9 @@ pub enum Command {
     /// the directory; each output is named after its input
     /// (syria.md becomes syria.txt, syria.html, syria.article.json).
     /// Outputs are written to a temporary file and renamed into place, so a
-    /// failed run never leaves a partial or clobbered file.
+    /// failed run never leaves a partial or clobbered file; an --out-dir
+    /// that does not exist yet is written beside it under a hidden name and
+    /// renamed into place when the run ends.
     #[command(after_help = CONVERT_EXAMPLES)]
     Convert(ConvertArgs),
     /// Build one feed from many articles.

@@ -155,3 +155,55 @@ impl Devices {
         !self.0.is_empty() && self.0.contains(path)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::OutDir;
+    use std::fs;
+
+    fn names(dir: &std::path::Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_new_directory_is_renamed_into_place_whole() {
+        let parent = tempfile::tempdir().unwrap();
+        let dir = parent.path().join("out");
+        let out_dir = OutDir::open(&dir).unwrap();
+        out_dir.write(&dir.join("a.txt"), b"a\n").unwrap();
+        assert!(!dir.exists(), "nothing is there until the run ends");
+        assert!(out_dir.finish().is_empty());
+        assert_eq!(names(parent.path()), ["out"]);
+        assert_eq!(fs::read_to_string(dir.join("a.txt")).unwrap(), "a\n");
+    }
+
+    #[test]
+    fn a_directory_made_during_the_run_takes_the_outputs_one_by_one() {
+        let parent = tempfile::tempdir().unwrap();
+        let dir = parent.path().join("out");
+        let out_dir = OutDir::open(&dir).unwrap();
+        out_dir.write(&dir.join("a.txt"), b"new\n").unwrap();
+        fs::create_dir(&dir).unwrap();
+        fs::write(dir.join("a.txt"), "old\n").unwrap();
+        fs::write(dir.join("b.txt"), "theirs\n").unwrap();
+        assert!(out_dir.finish().is_empty());
+        assert_eq!(names(parent.path()), ["out"]);
+        assert_eq!(names(&dir), ["a.txt", "b.txt"]);
+        assert_eq!(fs::read_to_string(dir.join("a.txt")).unwrap(), "new\n");
+        assert_eq!(fs::read_to_string(dir.join("b.txt")).unwrap(), "theirs\n");
+    }
+
+    #[test]
+    fn a_run_that_writes_nothing_makes_no_directory() {
+        let parent = tempfile::tempdir().unwrap();
+        let dir = parent.path().join("out");
+        let out_dir = OutDir::open(&dir).unwrap();
+        assert!(out_dir.finish().is_empty());
+        assert!(names(parent.path()).is_empty());
+    }
+}
