@@ -223,6 +223,48 @@ fn entry_feeds(source: &str, from: Format) -> (Vec<String>, Vec<String>) {
         .unzip()
 }
 
+/// Each feed of the one article as `convert` writes it, in one pass, and
+/// as the feed of many articles writes it, entries spliced into the
+/// channel: with and without a feed URL, which adds a channel extension.
+fn one_item_feeds(source: &str) -> Vec<(String, String)> {
+    let article = newswire::read(source.as_bytes(), Format::Markdown, "gen.md").unwrap();
+    let mut feeds = Vec::new();
+    for feed_url in [None, Some("https://example.com/feed".to_owned())] {
+        let options = WriteOptions {
+            channel: Channel {
+                link: Some("https://example.com/".to_owned()),
+                feed_url,
+                ..Channel::default()
+            },
+            ..WriteOptions::default()
+        };
+        for format in [Format::Rss, Format::Atom, Format::JsonFeed] {
+            let mut converted = Vec::new();
+            newswire::convert_each(
+                source.as_bytes(),
+                Format::Markdown,
+                "gen.md",
+                &[format],
+                &options,
+                |_| Ok::<(), newswire::Error>(()),
+                |_, document| {
+                    converted.extend_from_slice(document);
+                    Ok(())
+                },
+            )
+            .unwrap();
+            let mut spliced = Vec::new();
+            let feed = Feed::from_article(&article, &options.channel);
+            newswire::write_feed(format, &feed, &mut spliced).unwrap();
+            feeds.push((
+                String::from_utf8(converted).unwrap(),
+                String::from_utf8(spliced).unwrap(),
+            ));
+        }
+    }
+    feeds
+}
+
 /// Bodies whose tree cannot be shared: something the writers never see, or
 /// see rewritten, defines a link or footnote the body uses.
 #[test]
@@ -261,6 +303,9 @@ proptest! {
         prop_assert_eq!(converted(&source, Format::Markdown), written(&source, Format::Markdown));
         let (from_entries, whole) = entry_feeds(&source, Format::Markdown);
         prop_assert_eq!(from_entries, whole);
+        for (converted, spliced) in one_item_feeds(&source) {
+            prop_assert_eq!(converted, spliced);
+        }
     }
 
     /// Article JSON has no tree to share; it converts as it reads.

@@ -13,6 +13,21 @@ use std::io;
 /// Writes the feed as Atom 1.0, its articles already written as the lines
 /// of their `entry` elements.
 pub(crate) fn write(feed: &Feed, entries: &[Lines], out: &mut dyn io::Write) -> io::Result<()> {
+    write_with_entries(&written(&document(feed))?, "</feed>", entries, out)?;
+    out.write_all(b"\n")
+}
+
+/// Writes a feed of one article in one pass: what [`write`] gives with
+/// the article's [`entry`], since the crate writes entries last.
+pub(crate) fn write_one(feed: &Feed, item: Item<'_>, out: &mut dyn io::Write) -> io::Result<()> {
+    let mut document = document(feed);
+    document.entries = vec![atom_entry(item)];
+    out.write_all(&written(&document)?)?;
+    out.write_all(b"\n")
+}
+
+/// The feed without its entries.
+fn document(feed: &Feed) -> atom_syndication::Feed {
     let info = &feed.channel;
     let mut authors: Vec<Person> = info.authors.iter().map(person).collect();
     // RFC 4287 §4.1.1: a feed needs an author unless every entry has one.
@@ -54,8 +69,7 @@ pub(crate) fn write(feed: &Feed, entries: &[Lines], out: &mut dyn io::Write) -> 
         ..atom_syndication::Feed::default()
     };
     document.namespaces.extend(extension_namespaces());
-    write_with_entries(&written(&document)?, "</feed>", entries, out)?;
-    out.write_all(b"\n")
+    document
 }
 
 /// One article as the lines of an Atom `entry`.

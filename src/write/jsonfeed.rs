@@ -74,18 +74,7 @@ fn authors(authors: &[Author]) -> Vec<JsonAuthor> {
 /// Writes the feed as JSON Feed 1.1, its articles already written as the
 /// lines of their item objects.
 pub(crate) fn write(feed: &Feed, items: &[Lines], out: &mut dyn io::Write) -> io::Result<()> {
-    let info = &feed.channel;
-    let document = JsonFeed {
-        version: VERSION,
-        title: feed.title(),
-        home_page_url: info.link.clone(),
-        feed_url: info.feed_url.clone(),
-        description: info.description.clone(),
-        language: info.language.clone(),
-        authors: authors(&info.authors),
-        items: Vec::new(),
-    };
-    let document = serde_json::to_vec_pretty(&document)?;
+    let document = serde_json::to_vec_pretty(&document(feed, Vec::new()))?;
     // `items` is written last, as `[]`; the items go between the brackets.
     let at = rfind(&document, b"[]")
         .ok_or_else(|| io::Error::other("the feed writer wrote no items"))?;
@@ -103,6 +92,30 @@ pub(crate) fn write(feed: &Feed, items: &[Lines], out: &mut dyn io::Write) -> io
     }
     out.write_all(&document[at + 1..])?;
     out.write_all(b"\n")
+}
+
+/// Writes a feed of one article in one pass: what [`write`] gives with
+/// the article's [`entry`], since `items` is the last key.
+pub(crate) fn write_one(feed: &Feed, item: Item<'_>, out: &mut dyn io::Write) -> io::Result<()> {
+    out.write_all(&serde_json::to_vec_pretty(&document(
+        feed,
+        vec![json_item(item)],
+    ))?)?;
+    out.write_all(b"\n")
+}
+
+fn document(feed: &Feed, items: Vec<JsonItem>) -> JsonFeed {
+    let info = &feed.channel;
+    JsonFeed {
+        version: VERSION,
+        title: feed.title(),
+        home_page_url: info.link.clone(),
+        feed_url: info.feed_url.clone(),
+        description: info.description.clone(),
+        language: info.language.clone(),
+        authors: authors(&info.authors),
+        items,
+    }
 }
 
 /// One article as the lines of a JSON Feed item object.

@@ -270,14 +270,31 @@ fn write_each_parsed<'a, E>(
                 html::page(article, &item.content_html, &mut document)
             }
             (_, Some((feed, item)), _) if format.is_feed() => {
-                FeedEntry::from_item(format, item.clone())
-                    .and_then(|entry| write_feed_entries(format, feed, vec![entry], &mut document))
+                write_one_item_feed(format, feed, item.clone(), &mut document)
             }
             _ => write(format, article, options, &mut document),
         };
         put(format, &document)?;
     }
     Ok(())
+}
+
+/// Writes a feed of one article from its item in one pass, as
+/// [`write_feed_entries`] writes it from the item's entry.
+fn write_one_item_feed(
+    format: Format,
+    feed: &Feed,
+    item: self::feed::Item<'_>,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    match format {
+        Format::Rss => rss::write_one(feed, item, out),
+        Format::Atom => atom::write_one(feed, item, out),
+        Format::JsonFeed => jsonfeed::write_one(feed, item, out),
+        Format::Markdown | Format::Text | Format::Html | Format::ArticleJson => {
+            Err(not_a_feed(format))
+        }
+    }
 }
 
 /// Writes `article` as `format` into a string.

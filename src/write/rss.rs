@@ -26,6 +26,24 @@ pub(crate) fn write(
     namespaces: BTreeMap<&str, &str>,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
+    let document = written(&channel(feed, namespaces))?;
+    write_with_entries(&document, "</channel>", items, out)?;
+    out.write_all(b"\n")
+}
+
+/// Writes a feed of one article in one pass: what [`write`] gives with
+/// the article's [`entry`], since the crate writes items last, where
+/// entries go.
+pub(crate) fn write_one(feed: &Feed, item: Item<'_>, out: &mut dyn io::Write) -> io::Result<()> {
+    let item = rss_item(item);
+    let mut channel = channel(feed, item_namespaces(&item));
+    channel.items = vec![item];
+    out.write_all(&written(&channel)?)?;
+    out.write_all(b"\n")
+}
+
+/// The feed's channel without its items, declaring `namespaces`.
+fn channel<'n>(feed: &Feed, namespaces: impl IntoIterator<Item = (&'n str, &'n str)>) -> Channel {
     let info = &feed.channel;
     let title = feed.title();
     let mut channel = Channel {
@@ -55,22 +73,14 @@ pub(crate) fn write(
             .into_iter()
             .map(|(prefix, uri)| (prefix.to_owned(), uri.to_owned())),
     );
-    let document = written(&channel)?;
-    write_with_entries(&document, "</channel>", items, out)?;
-    out.write_all(b"\n")
+    channel
 }
 
 /// One article as the lines of an RSS `item`, and the namespaces the item
 /// uses, which the channel must declare.
 pub(crate) fn entry(item: Item<'_>) -> io::Result<(Vec<u8>, Namespaces)> {
     let item = rss_item(item);
-    let mut namespaces = Vec::new();
-    if item.content.is_some() {
-        namespaces.push(("content", CONTENT_NAMESPACE));
-    }
-    if item.dublin_core_ext.is_some() {
-        namespaces.push(("dc", rss::extension::dublincore::NAMESPACE));
-    }
+    let namespaces = item_namespaces(&item);
     let channel = Channel {
         items: vec![item],
         ..Channel::default()
@@ -79,6 +89,18 @@ pub(crate) fn entry(item: Item<'_>) -> io::Result<(Vec<u8>, Namespaces)> {
         entry_lines(&written(&channel)?, "<item>", "</item>")?,
         namespaces,
     ))
+}
+
+/// The namespaces of the extensions an item uses.
+fn item_namespaces(item: &rss::Item) -> Namespaces {
+    let mut namespaces = Vec::new();
+    if item.content.is_some() {
+        namespaces.push(("content", CONTENT_NAMESPACE));
+    }
+    if item.dublin_core_ext.is_some() {
+        namespaces.push(("dc", rss::extension::dublincore::NAMESPACE));
+    }
+    namespaces
 }
 
 fn written(channel: &Channel) -> io::Result<Vec<u8>> {
