@@ -2,6 +2,7 @@
 //! absolute URLs, and the structured quotes and discussion that travel as
 //! data for programs (`_newswire` in JSON, a namespaced element in XML).
 
+use super::markdown::Framing;
 use super::spool::Lines;
 use super::{absolute_url, html, text};
 use crate::commonmark;
@@ -57,7 +58,7 @@ impl<'a> Item<'a> {
     /// [`Item::new`] from a body already parsed.
     pub fn parsed(article: &'a Article, body: ParsedBody<'_>, with_text: bool) -> Item<'a> {
         let content_text = with_text.then(|| text::Content::of(article, &body).unwrapped());
-        Item::of(article, body, content_text)
+        Item::of(article, body, content_text, &Framing::of(article))
     }
 
     /// `article` as a feed item, its HTML content built from a body already
@@ -66,6 +67,7 @@ impl<'a> Item<'a> {
         article: &'a Article,
         body: ParsedBody<'_>,
         content_text: Option<String>,
+        framing: &Framing,
     ) -> Item<'a> {
         let base = article.meta.url.as_deref();
         Item {
@@ -84,7 +86,7 @@ impl<'a> Item<'a> {
                 .as_ref()
                 .map(|image| absolute_url(base, &image.url))
                 .filter(|url| crate::read::is_absolute_url(url)),
-            data: NewswireData::new(article),
+            data: NewswireData::new(article, framing),
             content_text,
         }
     }
@@ -216,7 +218,7 @@ pub(crate) struct DiscussionData {
 }
 
 impl NewswireData {
-    fn new(article: &Article) -> NewswireData {
+    fn new(article: &Article, framing: &Framing) -> NewswireData {
         let meta = &article.meta;
         NewswireData {
             quotes: article
@@ -247,7 +249,7 @@ impl NewswireData {
             program: meta.program.clone(),
             publisher: meta.publisher.clone(),
             image_credit: meta.image.as_ref().and_then(|image| image.credit.clone()),
-            source: Some(super::markdown::as_written(article)),
+            source: Some(super::markdown::as_written(article, framing)),
         }
     }
 

@@ -18,23 +18,56 @@ pub fn write(article: &Article, options: &WriteOptions, out: &mut dyn io::Write)
     write_parsed(
         article,
         &ParsedBody::new(&arena, &article.body),
+        &Framing::of(article),
         options,
         out,
     )
+}
+
+/// What comes before and after the body of the canonical article, which
+/// the Markdown output and a feed item's copy of the article share.
+pub(crate) struct Framing {
+    front_matter: String,
+    /// The discussion section, or nothing.
+    discussion: String,
+}
+
+impl Framing {
+    pub(crate) fn of(article: &Article) -> Framing {
+        let arena = Arena::new();
+        Framing {
+            front_matter: front_matter(&article.meta),
+            discussion: article
+                .discussion
+                .as_ref()
+                .map(|discussion| discussion_markdown(&arena, discussion))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The header, the body's blocks and the discussion, blank lines
+    /// between.
+    fn around(&self, header: &str, body: impl Iterator<Item = String>) -> String {
+        let mut parts = vec![header.to_owned()];
+        parts.extend(body);
+        parts.push(self.discussion.clone());
+        parts.retain(|part| !part.is_empty());
+        parts.join("\n\n")
+    }
 }
 
 /// Writes the article around a body already parsed.
 pub(crate) fn write_parsed(
     article: &Article,
     body: &ParsedBody<'_>,
+    framing: &Framing,
     options: &WriteOptions,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
-    let arena = Arena::new();
     let header = if options.plain_markdown {
-        plain_header(&arena, article)
+        plain_header(&Arena::new(), article)
     } else {
-        front_matter(&article.meta)
+        framing.front_matter.clone()
     };
     // Quotes keep their own layout; everything else is as comrak writes it.
     let body = body
@@ -44,38 +77,17 @@ pub(crate) fn write_parsed(
             Some(quote) => commonmark::quote_markdown(&quote),
             None => commonmark::to_commonmark(node),
         });
-    writeln!(out, "{}", with_discussion(&arena, article, header, body))
+    writeln!(out, "{}", framing.around(&header, body))
 }
 
 /// The article as canonical Markdown with the body's blocks as the model
 /// holds them, as written: it reads back to the same article, which is
 /// what a feed item carries it for, and takes no formatting.
-pub(crate) fn as_written(article: &Article) -> String {
-    let arena = Arena::new();
+pub(crate) fn as_written(article: &Article, framing: &Framing) -> String {
     let body = commonmark::body_markdown(&article.body);
-    let mut text = with_discussion(
-        &arena,
-        article,
-        front_matter(&article.meta),
-        body.into_iter(),
-    );
+    let mut text = framing.around(&framing.front_matter, body.into_iter());
     text.push('\n');
     text
-}
-
-fn with_discussion<'a>(
-    arena: &'a Arena<'a>,
-    article: &Article,
-    header: String,
-    body: impl Iterator<Item = String>,
-) -> String {
-    let mut parts = vec![header];
-    parts.extend(body);
-    if let Some(discussion) = &article.discussion {
-        parts.push(discussion_markdown(arena, discussion));
-    }
-    parts.retain(|part| !part.is_empty());
-    parts.join("\n\n")
 }
 
 fn front_matter(meta: &Meta) -> String {

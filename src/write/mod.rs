@@ -237,10 +237,18 @@ fn write_each_parsed<'a, E>(
         .iter()
         .any(|&format| format != Format::ArticleJson)
         .then(|| commonmark::ParsedBody::shared_or_new(parsed, arena, &article.body));
+    let wants_item = wanted(Format::Html) || formats.iter().any(|format| format.is_feed());
+    // The Markdown output and the items' copy of the article share these.
+    let framing = body
+        .as_ref()
+        .filter(|_| wanted(Format::Markdown) || wants_item)
+        .map(|_| markdown::Framing::of(article));
     // Writing to memory cannot fail.
     let mut markdown = Vec::new();
-    if let Some(body) = body.as_ref().filter(|_| wanted(Format::Markdown)) {
-        let _ = markdown::write_parsed(article, body, options, &mut markdown);
+    if let Some((body, framing)) = body.as_ref().zip(framing.as_ref())
+        && wanted(Format::Markdown)
+    {
+        let _ = markdown::write_parsed(article, body, framing, options, &mut markdown);
     }
     let text = body
         .as_ref()
@@ -248,10 +256,11 @@ fn write_each_parsed<'a, E>(
         .map(|body| text::Content::of(article, body));
     // The HTML content rewrites the tree, so it is built last.
     let one_item = body
-        .filter(|_| wanted(Format::Html) || formats.iter().any(|format| format.is_feed()))
-        .map(|body| {
+        .zip(framing.as_ref())
+        .filter(|_| wants_item)
+        .map(|(body, framing)| {
             let content_text = text.as_ref().map(text::Content::unwrapped);
-            let item = self::feed::Item::of(article, body, content_text);
+            let item = self::feed::Item::of(article, body, content_text, framing);
             (Feed::from_article(article, &options.channel), item)
         });
     // One buffer serves every format in turn, grown once to the largest.
