@@ -308,19 +308,34 @@ pub(crate) fn body_markdown(body: &[Block]) -> Vec<String> {
 /// which rewrites links and quotes in place, takes it last, by value.
 pub(crate) struct ParsedBody<'a> {
     root: &'a AstNode<'a>,
+    /// Each attributed quote as [`quote_markdown`] writes it, in order,
+    /// when the reader found them so written and the tree's quotes are
+    /// the article's.
+    quotes: Option<Vec<String>>,
 }
 
 impl<'a> ParsedBody<'a> {
     pub(crate) fn new(arena: &'a Arena<'a>, body: &[Block]) -> ParsedBody<'a> {
         ParsedBody {
             root: parse(arena, &body_markdown(body).join("\n\n")),
+            quotes: None,
         }
     }
 
     /// The tree a reader parsed, when it is the one [`ParsedBody::new`]
-    /// would parse from the blocks it read.
-    pub(crate) fn shared(root: &'a AstNode<'a>) -> ParsedBody<'a> {
-        ParsedBody { root }
+    /// would parse from the blocks it read, with its attributed quotes as
+    /// [`quote_markdown`] writes them.
+    pub(crate) fn shared(root: &'a AstNode<'a>, quotes: Vec<String>) -> ParsedBody<'a> {
+        ParsedBody {
+            root,
+            quotes: Some(quotes),
+        }
+    }
+
+    /// The article's attributed quotes as [`quote_markdown`] writes them,
+    /// when the reader already has.
+    pub(crate) fn quotes_written(&self) -> Option<&[String]> {
+        self.quotes.as_deref()
     }
 
     /// The reader's tree when it shared one, else `body` parsed.

@@ -85,7 +85,10 @@ fn read_parsed_reporting_all<'a>(
         body: body.blocks,
         discussion: body.discussion,
     };
-    Ok((article, body.tree.map(ParsedBody::shared)))
+    let shared = body
+        .tree
+        .map(|(root, quotes)| ParsedBody::shared(root, quotes));
+    Ok((article, shared))
 }
 
 /// Reads a body with no front matter, such as one converted from a feed's
@@ -103,7 +106,8 @@ pub(crate) fn read_body_text(
 struct ReadBody<'a> {
     blocks: Vec<Block>,
     discussion: Option<Discussion>,
-    tree: Option<&'a AstNode<'a>>,
+    /// The tree, and each attributed quote in it as newswire writes it.
+    tree: Option<(&'a AstNode<'a>, Vec<String>)>,
 }
 
 fn read_body<'a>(
@@ -141,6 +145,7 @@ fn read_body<'a>(
     // do not see, defines a link or footnote the body uses.
     let mut shared = keep_tree && source.is_some();
     let mut discussion_nodes = Vec::new();
+    let mut quotes_written = Vec::new();
     for node in root.children() {
         if let NodeValue::Heading(heading) = &node.data.borrow().value
             && heading.level == 2
@@ -182,7 +187,11 @@ fn read_body<'a>(
             }
             _ => match commonmark::quote(node) {
                 Some(quote) => {
-                    shared = shared && written == Some(commonmark::quote_markdown(&quote).as_str());
+                    if shared {
+                        let markdown = commonmark::quote_markdown(&quote);
+                        shared = written == Some(markdown.as_str());
+                        quotes_written.push(markdown);
+                    }
                     body.push(Block::Quote(quote));
                 }
                 None => match source.as_ref().and_then(|source| source.of(node)) {
@@ -199,7 +208,7 @@ fn read_body<'a>(
         for node in discussion_nodes {
             node.detach();
         }
-        root
+        (root, quotes_written)
     });
     Ok(ReadBody {
         blocks: body,

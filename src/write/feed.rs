@@ -58,7 +58,8 @@ impl<'a> Item<'a> {
     /// [`Item::new`] from a body already parsed.
     pub fn parsed(article: &'a Article, body: ParsedBody<'_>, with_text: bool) -> Item<'a> {
         let content_text = with_text.then(|| text::Content::of(article, &body).unwrapped());
-        Item::of(article, body, content_text, &Framing::of(article))
+        let framing = Framing::of(article, &body);
+        Item::of(article, body, content_text, &framing)
     }
 
     /// `article` as a feed item, its HTML content built from a body already

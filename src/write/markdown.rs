@@ -4,7 +4,7 @@
 use super::{WriteOptions, byline_and_date, credit_line, program_line};
 use crate::commonmark;
 use crate::commonmark::ParsedBody;
-use crate::model::{Article, Discussion, Meta};
+use crate::model::{Article, Block, Discussion, Meta};
 use comrak::Arena;
 use comrak::nodes::{ListType, NodeHeading, NodeLink, NodeList, NodeValue};
 use saphyr::{Mapping, Scalar, Yaml, YamlEmitter};
@@ -15,13 +15,8 @@ use std::io;
 /// `options.plain_markdown` is set.
 pub fn write(article: &Article, options: &WriteOptions, out: &mut dyn io::Write) -> io::Result<()> {
     let arena = Arena::new();
-    write_parsed(
-        article,
-        &ParsedBody::new(&arena, &article.body),
-        &Framing::of(article),
-        options,
-        out,
-    )
+    let body = ParsedBody::new(&arena, &article.body);
+    write_parsed(article, &body, &Framing::of(article, &body), options, out)
 }
 
 /// What comes before and after the body of the canonical article, which
@@ -30,10 +25,14 @@ pub(crate) struct Framing {
     front_matter: String,
     /// The discussion section, or nothing.
     discussion: String,
+    /// Each attributed quote, in order, as it stands in the body.
+    quotes: Vec<String>,
 }
 
 impl Framing {
-    pub(crate) fn of(article: &Article) -> Framing {
+    /// The framing of `article`, taking its quotes from `body` when the
+    /// reader wrote them already.
+    pub(crate) fn of(article: &Article, body: &ParsedBody<'_>) -> Framing {
         let arena = Arena::new();
         Framing {
             front_matter: front_matter(&article.meta),
@@ -42,6 +41,10 @@ impl Framing {
                 .as_ref()
                 .map(|discussion| discussion_markdown(&arena, discussion))
                 .unwrap_or_default(),
+            quotes: match body.quotes_written() {
+                Some(quotes) => quotes.to_vec(),
+                None => article.quotes().map(commonmark::quote_markdown).collect(),
+            },
         }
     }
 
@@ -70,13 +73,21 @@ pub(crate) fn write_parsed(
         framing.front_matter.clone()
     };
     // Quotes keep their own layout; everything else is as comrak writes it.
-    let body = body
-        .root()
-        .children()
-        .map(|node| match commonmark::quote(node) {
+    // The quotes the reader wrote are this tree's own, in order.
+    let mut quotes_written = body.quotes_written().map(|_| framing.quotes.iter());
+    let body = body.root().children().map(|node| {
+        let written = quotes_written
+            .as_mut()
+            .filter(|_| commonmark::quote_parts(node).is_some())
+            .and_then(Iterator::next);
+        if let Some(written) = written {
+            return written.clone();
+        }
+        match commonmark::quote(node) {
             Some(quote) => commonmark::quote_markdown(&quote),
             None => commonmark::to_commonmark(node),
-        });
+        }
+    });
     writeln!(out, "{}", framing.around(&header, body))
 }
 
@@ -84,8 +95,15 @@ pub(crate) fn write_parsed(
 /// holds them, as written: it reads back to the same article, which is
 /// what a feed item carries it for, and takes no formatting.
 pub(crate) fn as_written(article: &Article, framing: &Framing) -> String {
-    let body = commonmark::body_markdown(&article.body);
-    let mut text = framing.around(&framing.front_matter, body.into_iter());
+    let mut quotes = framing.quotes.iter();
+    let body = article.body.iter().map(|block| match block {
+        Block::Markdown { markdown } => markdown.clone(),
+        Block::Quote(quote) => quotes
+            .next()
+            .cloned()
+            .unwrap_or_else(|| commonmark::quote_markdown(quote)),
+    });
+    let mut text = framing.around(&framing.front_matter, body);
     text.push('\n');
     text
 }

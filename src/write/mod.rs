@@ -242,7 +242,7 @@ fn write_each_parsed<'a, E>(
     let framing = body
         .as_ref()
         .filter(|_| wanted(Format::Markdown) || wants_item)
-        .map(|_| markdown::Framing::of(article));
+        .map(|body| markdown::Framing::of(article, body));
     // Writing to memory cannot fail.
     let mut markdown = Vec::new();
     if let Some((body, framing)) = body.as_ref().zip(framing.as_ref())
