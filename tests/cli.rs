@@ -648,6 +648,37 @@ fn a_new_out_dir_appears_when_the_run_ends_with_what_it_could_write() {
     );
 }
 
+/// A replaced output has the mode any new file gets, not the private one
+/// of the temporary file it was written as.
+#[cfg(unix)]
+#[test]
+fn a_replaced_output_is_as_readable_as_a_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let probe = dir.path().join("probe");
+    std::fs::write(&probe, "").unwrap();
+    let target = dir.path().join("out.txt");
+    std::fs::write(&target, "previous output\n").unwrap();
+    let output = run(
+        &[
+            "convert",
+            SAMPLE,
+            "-t",
+            "txt",
+            "-o",
+            target.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_ne!(
+        std::fs::read_to_string(&target).unwrap(),
+        "previous output\n"
+    );
+    assert_eq!(mode(&target), mode(&probe));
+}
+
 /// Makes a named pipe at `path`.
 fn mkfifo(path: &std::path::Path) {
     let status = std::process::Command::new("mkfifo")

@@ -947,9 +947,13 @@ fn write_replacing(path: &Path, write: impl WriteDocument) -> Result<(), Error> 
         _ => Path::new("."),
     };
     let temporary = || {
-        tempfile::Builder::new()
-            .prefix(".newswire-")
-            .tempfile_in(dir)
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".newswire-");
+        // As any new file is made, not private to its owner as temporary
+        // files are: the output takes the temporary file's mode.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        builder.tempfile_in(dir)
     };
     // A missing directory is made only when needed: a run into one
     // directory writes thousands of files and should not ask each time.
