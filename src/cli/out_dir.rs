@@ -77,16 +77,12 @@ impl OutDir {
         let OutDir::New { dir, staging } = self else {
             return Vec::new();
         };
-        let failed = |error| vec![Error::write_output(&dir.display().to_string(), error)];
-        let staged: Vec<PathBuf> = match fs::read_dir(staging.path())
-            .and_then(|entries| entries.map(|entry| Ok(entry?.path())).collect())
-        {
-            Ok(staged) => staged,
-            Err(error) => return failed(error),
-        };
+        let failed = |error| Error::write_output(&dir.display().to_string(), error);
         // A run that wrote nothing makes no directory.
-        if staged.is_empty() {
-            return Vec::new();
+        match fs::read_dir(staging.path()).map(|mut entries| entries.next().is_none()) {
+            Ok(true) => return Vec::new(),
+            Ok(false) => {}
+            Err(error) => return vec![failed(error)],
         }
         match fs::rename(staging.path(), &dir) {
             Ok(()) => {
@@ -100,11 +96,18 @@ impl OutDir {
                     devices: Devices::in_dir(&dir),
                     dir: dir.clone(),
                 };
+                let staged = match fs::read_dir(staging.path()) {
+                    Ok(staged) => staged,
+                    Err(error) => return vec![failed(error)],
+                };
                 staged
-                    .iter()
-                    .filter_map(|path| {
-                        let target = dir.join(path.file_name().unwrap_or_default());
-                        fs::read(path)
+                    .filter_map(|entry| {
+                        let entry = match entry {
+                            Ok(entry) => entry,
+                            Err(error) => return Some(failed(error)),
+                        };
+                        let target = dir.join(entry.file_name());
+                        fs::read(entry.path())
                             .map_err(|error| {
                                 Error::write_output(&target.display().to_string(), error)
                             })
@@ -113,7 +116,7 @@ impl OutDir {
                     })
                     .collect()
             }
-            Err(error) => failed(error),
+            Err(error) => vec![failed(error)],
         }
     }
 }
