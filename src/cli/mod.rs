@@ -921,7 +921,7 @@ fn write_file(path: &Path, write: impl WriteDocument) -> Result<(), Error> {
 }
 
 /// Neither a regular file nor a directory: a device, pipe or socket.
-pub(crate) fn is_device(kind: &std::fs::FileType) -> bool {
+fn is_device(kind: &std::fs::FileType) -> bool {
     !kind.is_file() && !kind.is_dir()
 }
 

@@ -74,7 +74,7 @@ pub(crate) fn write_parsed(
     };
     // Quotes keep their own layout; everything else is as comrak writes it.
     // The quotes the reader wrote are this tree's own, in order.
-    let mut quotes_written = body.quotes_written().map(|_| framing.quotes.iter());
+    let mut quotes_written = body.quotes_written().map(<[String]>::iter);
     let body = body.root().children().map(|node| {
         let written = quotes_written
             .as_mut()
