@@ -634,6 +634,16 @@ fn a_new_out_dir_appears_when_the_run_ends_with_what_it_could_write() {
         alone.stdout
     );
 
+    // A directory that cannot be made is a write error before anything is read.
+    std::fs::write(dir.path().join("file"), "").unwrap();
+    let output = run_in(
+        dir.path(),
+        &["convert", "in", "-t", "txt", "--out-dir", "file/out"],
+        b"",
+    );
+    assert_fails(&output, 74, "file/out");
+
+    std::fs::remove_file(dir.path().join("file")).unwrap();
     std::fs::remove_file(inputs.join("good.md")).unwrap();
     let output = run_in(
         dir.path(),

@@ -202,6 +202,20 @@ mod tests {
     }
 
     #[test]
+    fn a_file_made_in_its_place_during_the_run_is_reported_and_kept() {
+        let parent = tempfile::tempdir().unwrap();
+        let dir = parent.path().join("out");
+        let out_dir = OutDir::open(&dir).unwrap();
+        out_dir.write(&dir.join("a.txt"), b"a\n").unwrap();
+        fs::write(&dir, "theirs\n").unwrap();
+        let errors = out_dir.finish();
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].to_string().contains("out"), "{}", errors[0]);
+        assert_eq!(fs::read_to_string(&dir).unwrap(), "theirs\n");
+        assert_eq!(names(parent.path()), ["out"], "nothing is left beside it");
+    }
+
+    #[test]
     fn a_run_that_writes_nothing_makes_no_directory() {
         let parent = tempfile::tempdir().unwrap();
         let dir = parent.path().join("out");
