@@ -553,17 +553,7 @@ fn a_read_only_directory_exits_74_and_keeps_the_old_file() {
         return;
     };
     let target = locked.0.join("article.txt");
-    let output = run(
-        &[
-            "convert",
-            SAMPLE,
-            "-t",
-            "txt",
-            "-o",
-            target.to_str().unwrap(),
-        ],
-        b"",
-    );
+    let output = sample_to_text_at(&target);
     assert_fails(&output, 74, "cannot write");
     assert_eq!(
         std::fs::read_to_string(&target).unwrap(),
@@ -670,7 +660,18 @@ fn a_replaced_output_is_as_readable_as_a_new_file() {
     std::fs::write(&probe, "").unwrap();
     let target = dir.path().join("out.txt");
     std::fs::write(&target, "previous output\n").unwrap();
-    let output = run(
+    let output = sample_to_text_at(&target);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_ne!(
+        std::fs::read_to_string(&target).unwrap(),
+        "previous output\n"
+    );
+    assert_eq!(mode(&target), mode(&probe));
+}
+
+/// Converts the sample to plain text at `target` with `-o`.
+fn sample_to_text_at(target: &Path) -> std::process::Output {
+    run(
         &[
             "convert",
             SAMPLE,
@@ -680,13 +681,7 @@ fn a_replaced_output_is_as_readable_as_a_new_file() {
             target.to_str().unwrap(),
         ],
         b"",
-    );
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert_ne!(
-        std::fs::read_to_string(&target).unwrap(),
-        "previous output\n"
-    );
-    assert_eq!(mode(&target), mode(&probe));
+    )
 }
 
 /// Makes a named pipe at `path`.
