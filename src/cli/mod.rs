@@ -908,6 +908,10 @@ fn write_stdout(write: impl WriteDocument) -> Result<(), Error> {
         .map_err(|error| Error::write_output("-", error))
 }
 
+/// How temporary files and directories beside outputs begin: hidden, and
+/// plainly ours.
+const TEMPORARY_PREFIX: &str = ".newswire-";
+
 /// Writes beside the target and renames into place, so a reader never sees
 /// half a file and a failure leaves any earlier file as it was. A device
 /// or pipe (`/dev/null`, a FIFO) is written to directly: renaming over it
@@ -948,7 +952,7 @@ fn write_replacing(path: &Path, write: impl WriteDocument) -> Result<(), Error> 
     };
     let temporary = || {
         let mut builder = tempfile::Builder::new();
-        builder.prefix(".newswire-");
+        builder.prefix(TEMPORARY_PREFIX);
         // As any new file is made, not private to its owner as temporary
         // files are: the output takes the temporary file's mode.
         #[cfg(unix)]

@@ -35,7 +35,7 @@ impl OutDir {
         let staging = fs::create_dir_all(parent)
             .and_then(|()| {
                 tempfile::Builder::new()
-                    .prefix(".newswire-")
+                    .prefix(super::TEMPORARY_PREFIX)
                     .tempdir_in(parent)
             })
             .map_err(|error| Error::write_output(&dir.display().to_string(), error))?;
@@ -61,13 +61,14 @@ impl OutDir {
             OutDir::Existing { .. } => write_replacing(path, whole(document)),
             OutDir::New { staging, .. } => {
                 let staged = staging.path().join(path.file_name().unwrap_or_default());
-                File::create_new(&staged)
-                    .and_then(|mut file| file.write_all(document))
-                    .map_err(|error| {
-                        // Nothing half-written moves into place.
-                        let _ = fs::remove_file(&staged);
-                        Error::write_output(&path.display().to_string(), error)
-                    })
+                let failed = |error| Error::write_output(&path.display().to_string(), error);
+                let mut file = File::create_new(&staged).map_err(failed)?;
+                file.write_all(document).map_err(|error| {
+                    // Nothing half-written moves into place; only what this
+                    // call made is removed.
+                    let _ = fs::remove_file(&staged);
+                    failed(error)
+                })
             }
         }
     }
@@ -213,6 +214,18 @@ mod tests {
         assert!(errors[0].to_string().contains("out"), "{}", errors[0]);
         assert_eq!(fs::read_to_string(&dir).unwrap(), "theirs\n");
         assert_eq!(names(parent.path()), ["out"], "nothing is left beside it");
+    }
+
+    #[test]
+    fn an_output_written_twice_keeps_the_first() {
+        let parent = tempfile::tempdir().unwrap();
+        let dir = parent.path().join("out");
+        let out_dir = OutDir::open(&dir).unwrap();
+        out_dir.write(&dir.join("a.txt"), b"first\n").unwrap();
+        let error = out_dir.write(&dir.join("a.txt"), b"second\n").unwrap_err();
+        assert!(error.to_string().contains("a.txt"), "{error}");
+        assert!(out_dir.finish().is_empty());
+        assert_eq!(fs::read_to_string(dir.join("a.txt")).unwrap(), "first\n");
     }
 
     #[test]
