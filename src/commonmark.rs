@@ -106,9 +106,10 @@ pub(crate) fn to_html<'a>(node: &'a AstNode<'a>) -> String {
 /// Drops characters XML 1.0 cannot carry. The reader refuses them in the
 /// source, but character references such as `&#x1;` decode to them.
 pub(crate) fn without_forbidden_chars(text: String) -> String {
-    if crate::read::may_have_forbidden_chars(&text) && text.contains(crate::read::is_forbidden_char)
+    if crate::chars::may_have_forbidden_chars(&text)
+        && text.contains(crate::chars::is_forbidden_char)
     {
-        text.replace(crate::read::is_forbidden_char, "")
+        text.replace(crate::chars::is_forbidden_char, "")
     } else {
         text
     }

@@ -87,7 +87,7 @@ impl Channel {
     pub fn validate(&self, source: &str) -> Result<()> {
         for (key, url) in [("link", &self.link), ("feed URL", &self.feed_url)] {
             if let Some(url) = url
-                && !crate::read::is_absolute_url(url)
+                && !crate::url::is_absolute_url(url)
             {
                 return Err(Error::invalid_options(format!(
                     "the {key} from {source} is not an absolute URL: {url:?}"
@@ -95,7 +95,7 @@ impl Channel {
             }
         }
         if let Some(language) = &self.language
-            && !crate::read::is_language_tag(language)
+            && !crate::language::is_language_tag(language)
         {
             return Err(Error::invalid_options(format!(
                 "the language from {source} is not a BCP 47 tag: {language:?}"

@@ -21,16 +21,22 @@
 //! ```
 #![warn(missing_docs)]
 
+mod chars;
 pub mod check;
 mod commonmark;
+mod convert;
 pub mod error;
+mod extension;
 pub mod feed;
 pub mod fidelity;
 pub mod format;
+mod language;
 pub mod model;
 pub mod read;
+mod url;
 pub mod write;
 
+pub use convert::convert_each;
 pub use error::{Diagnostic, Error, ErrorKind, Result};
 pub use feed::{Channel, Feed};
 pub use fidelity::Change;
@@ -40,6 +46,6 @@ pub use read::feed::Imported;
 pub use read::read_feed_bytes as read_feed;
 pub use read::{read, read_meta};
 pub use write::{
-    FeedEntry, Spool, WriteOptions, convert_each, write, write_each, write_feed,
-    write_feed_entries, write_to_string,
+    FeedEntry, Spool, WriteOptions, write, write_each, write_feed, write_feed_entries,
+    write_to_string,
 };

@@ -15,6 +15,8 @@ mod feeds;
 mod golden;
 // Feeds read back: round trips, foreign feeds, feed to feed, the report.
 mod import;
+// The library's modules in layers, and files short enough to read.
+mod layout;
 // The committed man pages match the clap definition.
 mod man;
 // Generated articles: Markdown is a fixed point, article JSON round-trips.

@@ -6,7 +6,8 @@ use crate::error::{Diagnostic, Error, ErrorKind};
 use crate::format::Format;
 use crate::model::Article;
 use crate::read::front_matter::{self, Node, Value};
-use crate::read::{self, is_absolute_url, markdown};
+use crate::read::{self, markdown};
+use crate::url::is_absolute_url;
 use chrono::{DateTime, Utc};
 use comrak::Arena;
 use comrak::nodes::{AstNode, NodeValue};
@@ -14,6 +15,7 @@ use serde::Serialize;
 use std::fmt;
 
 mod feed;
+mod jsonfeed;
 pub use feed::check_feed;
 
 /// How serious a finding is.

@@ -1,6 +1,6 @@
 //! The directory `convert --out-dir` writes a run's outputs into.
 
-use super::{is_device, whole, write_in_place, write_replacing};
+use super::output::{TEMPORARY_PREFIX, is_device, whole, write_in_place, write_replacing};
 use newswire::Error;
 use std::collections::HashSet;
 use std::fs::{self, File};
@@ -35,7 +35,7 @@ impl OutDir {
         let staging = fs::create_dir_all(parent)
             .and_then(|()| {
                 tempfile::Builder::new()
-                    .prefix(super::TEMPORARY_PREFIX)
+                    .prefix(TEMPORARY_PREFIX)
                     .tempdir_in(parent)
             })
             .map_err(|error| Error::write_output(&dir.display().to_string(), error))?;

@@ -1,10 +1,13 @@
 //! Article JSON read back: the model as `-t article-json` writes it, so a
 //! pipeline can edit an article with `jq` and convert it onwards.
 
-use super::meta::{derived_id, is_absolute_url, is_language_tag};
+use super::meta::derived_id;
+use crate::chars::is_forbidden_char;
 use crate::commonmark;
 use crate::error::{Error, Result};
+use crate::language::is_language_tag;
 use crate::model::{Article, Block};
+use crate::url::is_absolute_url;
 
 /// Reads the model from JSON; `file` names the input in errors.
 pub fn read(text: &str, file: &str) -> Result<Article> {
@@ -85,11 +88,11 @@ fn too_deep_markdown(article: &Article) -> Option<&'static str> {
 fn forbidden_char(value: &serde_json::Value) -> Option<char> {
     use serde_json::Value;
     match value {
-        Value::String(text) => text.chars().find(|&c| super::is_forbidden_char(c)),
+        Value::String(text) => text.chars().find(|&c| is_forbidden_char(c)),
         Value::Array(items) => items.iter().find_map(forbidden_char),
         Value::Object(fields) => fields.iter().find_map(|(key, value)| {
             key.chars()
-                .find(|&c| super::is_forbidden_char(c))
+                .find(|&c| is_forbidden_char(c))
                 .or_else(|| forbidden_char(value))
         }),
         _ => None,

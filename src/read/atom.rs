@@ -2,8 +2,9 @@
 //! elements: Media RSS (YouTube puts a video's description and thumbnail
 //! there) and our own `nw:article`.
 
-use super::feed::{Enclosure, Entry, Parsed, extension_elements};
+use super::feed::{Enclosure, Entry, Parsed};
 use crate::error::Result;
+use crate::extension::{NewswireData, extension_elements};
 use crate::feed::Channel;
 use crate::fidelity::Change;
 use crate::model::{Author, Date};
@@ -97,7 +98,7 @@ fn read_entry(
             })
             .collect(),
         image,
-        newswire: super::feed::newswire_data(&elements),
+        newswire: NewswireData::from_elements(&elements),
         ..Entry::default()
     };
     match &source.content {

@@ -3,9 +3,9 @@
 
 use super::feed::{Enclosure, Entry, Parsed};
 use crate::error::{Error, Result};
+use crate::extension::NewswireData;
 use crate::feed::Channel;
 use crate::model::{Author, Date, Image};
-use crate::write::feed::NewswireData;
 use serde::Deserialize;
 
 #[derive(Deserialize)]

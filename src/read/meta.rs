@@ -3,7 +3,9 @@
 
 use super::front_matter::{Entry, Node, Value};
 use crate::error::{Error, Result};
+use crate::language::is_language_tag;
 use crate::model::{Author, Date, Image, Meta};
+use crate::url::is_absolute_url;
 
 /// Builds the metadata, reporting every problem rather than the first:
 /// `check` lists them all. Missing keys are reported at the opening
@@ -150,11 +152,6 @@ pub(crate) fn derived_id(meta: &Meta) -> String {
     format!("urn:newswire:{}:{slug}", meta.published.day())
 }
 
-/// Checks a language tag is BCP 47 (`en-GB`, not `en_GB`).
-pub(crate) fn is_language_tag(tag: &str) -> bool {
-    oxilangtag::LanguageTag::parse(tag).is_ok()
-}
-
 /// An address feeds can carry: `local@domain`, no spaces or brackets.
 fn is_email(email: &str) -> bool {
     email.split_once('@').is_some_and(|(local, domain)| {
@@ -162,11 +159,6 @@ fn is_email(email: &str) -> bool {
     }) && !email
         .chars()
         .any(|c| c.is_whitespace() || c == '<' || c == '>')
-}
-
-/// Checks a URL is absolute, as ids, links and feed readers need.
-pub(crate) fn is_absolute_url(url: &str) -> bool {
-    ammonia::Url::parse(url).is_ok_and(|url| url.has_host() || url.scheme() == "urn")
 }
 
 #[derive(Default)]

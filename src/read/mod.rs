@@ -2,6 +2,7 @@
 
 mod article_json;
 mod atom;
+mod entry;
 pub mod feed;
 pub(crate) mod front_matter;
 mod html;
@@ -12,12 +13,12 @@ mod rss;
 mod toml;
 mod yaml;
 
+use crate::chars::{is_forbidden_char, may_have_forbidden_chars};
 use crate::commonmark::ParsedBody;
 use crate::error::{Error, Result};
 
 use crate::format::Format;
 use crate::model::{Article, Meta};
-pub(crate) use meta::{is_absolute_url, is_language_tag};
 
 /// Reads a feed (RSS, Atom or JSON Feed, told apart by content) from raw
 /// bytes into its channel and articles.
@@ -99,24 +100,6 @@ pub(crate) fn decode(bytes: &[u8], file: &str) -> Result<String> {
         ));
     }
     Ok(text)
-}
-
-/// A byte scan, far cheaper than a search by character: every forbidden
-/// character is a C0 control or starts with 0xEF in UTF-8, and most text
-/// has neither.
-pub(crate) fn may_have_forbidden_chars(text: &str) -> bool {
-    // Without a branch per byte, each chunk's test is vectorised.
-    text.as_bytes().chunks(64).any(|chunk| {
-        chunk.iter().fold(false, |found, &byte| {
-            found | ((byte < b' ') & (byte != b'\t') & (byte != b'\n')) | (byte == 0xEF)
-        })
-    })
-}
-
-/// C0 controls other than tab and newline, and the two non-characters XML
-/// 1.0 excludes.
-pub(crate) fn is_forbidden_char(c: char) -> bool {
-    (c.is_control() && c < ' ' && c != '\t' && c != '\n') || c == '\u{fffe}' || c == '\u{ffff}'
 }
 
 /// 1-based line and column of the end of `before`; the column counts

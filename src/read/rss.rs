@@ -3,8 +3,9 @@
 //! keeps extension elements; Dublin Core, iTunes and Media RSS fill what
 //! plain RSS lacks.
 
-use super::feed::{Enclosure, Entry, Parsed, extension_elements, parse_date, parse_person};
+use super::feed::{Enclosure, Entry, Parsed, parse_date, parse_person};
 use crate::error::Result;
+use crate::extension::{NewswireData, extension_elements};
 use crate::feed::Channel;
 use crate::fidelity::Change;
 use crate::model::{Author, Image};
@@ -117,7 +118,7 @@ fn entry(
             itunes.and_then(|itunes| itunes.summary.clone().or_else(|| itunes.subtitle.clone()))
         }),
         language: dc.and_then(|dc| dc.languages.first().cloned()),
-        newswire: super::feed::newswire_data(&elements),
+        newswire: NewswireData::from_elements(&elements),
         ..Entry::default()
     };
     let dates = item

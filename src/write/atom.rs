@@ -1,9 +1,8 @@
 //! Atom 1.0 (RFC 4287), built with `atom_syndication`'s types.
 
-use super::feed::{
-    GENERATOR, Item, entry_lines, extension_map, extension_namespaces, write_with_entries,
-};
+use super::feed::{GENERATOR, Item, entry_lines, write_with_entries};
 use super::spool::Lines;
+use crate::extension::{extension_map, extension_namespaces};
 use crate::feed::Feed;
 use crate::model::Author;
 use atom_syndication::extension::Extension;
@@ -112,7 +111,7 @@ fn link_to(href: &str, rel: &str, mime_type: &str) -> Link {
 /// Takes the item by value so its content moves into the feed.
 fn atom_entry(item: Item<'_>) -> Entry {
     let meta = &item.article.meta;
-    let extensions = extension_map!(item, Extension);
+    let extensions = extension_map!(item.extension_elements(), Extension);
     Entry {
         title: Text::plain(meta.title.clone()),
         id: meta.id.clone(),

@@ -4,33 +4,16 @@
 
 use super::markdown::Framing;
 use super::spool::Lines;
-use super::{absolute_url, html, text};
+use super::{html, text};
 use crate::commonmark;
 use crate::commonmark::ParsedBody;
-use crate::model::{Article, Block, Image};
-use serde::{Deserialize, Serialize};
+use crate::extension::{DiscussionData, Element, NEWSWIRE_PREFIX, NewswireData, QuoteData};
+use crate::model::{Article, Block};
+use crate::url::absolute_url;
 use std::io;
 
 /// The generator every feed names.
 pub(crate) const GENERATOR: &str = "newswire";
-/// Our own namespace for the structured data in RSS and Atom.
-pub(crate) const NEWSWIRE_NAMESPACE: &str = "urn:newswire:1";
-/// The prefix it is declared with.
-pub(crate) const NEWSWIRE_PREFIX: &str = "nw";
-/// Media RSS, for the lead image and its credit.
-pub(crate) const MEDIA_NAMESPACE: &str = "http://search.yahoo.com/mrss/";
-
-/// The namespaces our extension elements use, for the feed's root.
-pub(crate) fn extension_namespaces() -> std::collections::BTreeMap<String, String> {
-    [
-        ("media", MEDIA_NAMESPACE),
-        (NEWSWIRE_PREFIX, NEWSWIRE_NAMESPACE),
-    ]
-    .into_iter()
-    .map(|(prefix, uri)| (prefix.to_owned(), uri.to_owned()))
-    .collect()
-}
-
 /// One article prepared as a feed item.
 #[derive(Clone)]
 pub(crate) struct Item<'a> {
@@ -86,8 +69,8 @@ impl<'a> Item<'a> {
                 .image
                 .as_ref()
                 .map(|image| absolute_url(base, &image.url))
-                .filter(|url| crate::read::is_absolute_url(url)),
-            data: NewswireData::new(article, framing),
+                .filter(|url| crate::url::is_absolute_url(url)),
+            data: newswire_data(article, framing),
             content_text,
         }
     }
@@ -173,237 +156,40 @@ fn lead_paragraph(article: &Article) -> Option<String> {
     })
 }
 
-/// The quotes and discussion as data: JSON Feed's `_newswire` object, and
-/// the children of the `nw:article` element in RSS and Atom.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub(crate) struct NewswireData {
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub quotes: Vec<QuoteData>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub discussion: Option<DiscussionData>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub program: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub publisher: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub image_credit: Option<String>,
-    /// The whole article as canonical Markdown, so that reading the feed
-    /// back gives the same article: the fields above are for other programs.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-}
-
-/// One attributed quote, as plain text.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub(crate) struct QuoteData {
-    pub text: String,
-    pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cite: Option<String>,
-}
-
-/// The discussion, as plain text.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub(crate) struct DiscussionData {
-    pub heading: String,
-    /// A discussion may have only a note; in XML no prompts is no element.
-    #[serde(default)]
-    pub prompts: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-impl NewswireData {
-    fn new(article: &Article, framing: &Framing) -> NewswireData {
-        let meta = &article.meta;
-        NewswireData {
-            quotes: article
-                .quotes()
-                .map(|quote| QuoteData {
-                    text: commonmark::markdown_to_plain_text(&quote.text),
-                    name: quote.attribution.name.clone(),
-                    role: quote.attribution.role.clone(),
-                    title: quote.title.clone(),
-                    cite: quote.attribution.cite.clone(),
-                })
-                .collect(),
-            discussion: article
-                .discussion
-                .as_ref()
-                .map(|discussion| DiscussionData {
-                    heading: discussion.heading.clone(),
-                    prompts: discussion
-                        .prompts
-                        .iter()
-                        .map(|prompt| commonmark::markdown_to_plain_text(prompt))
-                        .collect(),
-                    note: discussion
-                        .note
-                        .as_deref()
-                        .map(commonmark::markdown_to_plain_text),
-                }),
-            program: meta.program.clone(),
-            publisher: meta.publisher.clone(),
-            image_credit: meta.image.as_ref().and_then(|image| image.credit.clone()),
-            source: Some(super::markdown::as_written(article, framing)),
-        }
+/// The structured data of `article`, with its canonical Markdown.
+fn newswire_data(article: &Article, framing: &Framing) -> NewswireData {
+    let meta = &article.meta;
+    NewswireData {
+        quotes: article
+            .quotes()
+            .map(|quote| QuoteData {
+                text: commonmark::markdown_to_plain_text(&quote.text),
+                name: quote.attribution.name.clone(),
+                role: quote.attribution.role.clone(),
+                title: quote.title.clone(),
+                cite: quote.attribution.cite.clone(),
+            })
+            .collect(),
+        discussion: article
+            .discussion
+            .as_ref()
+            .map(|discussion| DiscussionData {
+                heading: discussion.heading.clone(),
+                prompts: discussion
+                    .prompts
+                    .iter()
+                    .map(|prompt| commonmark::markdown_to_plain_text(prompt))
+                    .collect(),
+                note: discussion
+                    .note
+                    .as_deref()
+                    .map(commonmark::markdown_to_plain_text),
+            }),
+        program: meta.program.clone(),
+        publisher: meta.publisher.clone(),
+        image_credit: meta.image.as_ref().and_then(|image| image.credit.clone()),
+        source: Some(super::markdown::as_written(article, framing)),
     }
-
-    /// The data as an `nw:article` element: each key a child element, each
-    /// list item a repeated element named in the singular.
-    pub fn element(&self) -> Element {
-        let value = serde_json::to_value(self).unwrap_or_default();
-        Element::from_json(&format!("{NEWSWIRE_PREFIX}:article"), &value)
-    }
-}
-
-/// A namespaced extension element, built once and converted to the `rss`
-/// and `atom_syndication` extension types.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Element {
-    pub name: String,
-    pub value: Option<String>,
-    pub attrs: Vec<(String, String)>,
-    pub children: Vec<Element>,
-}
-
-impl Element {
-    fn new(name: &str) -> Element {
-        Element {
-            name: name.to_owned(),
-            value: None,
-            attrs: Vec::new(),
-            children: Vec::new(),
-        }
-    }
-
-    fn text(name: &str, value: &str) -> Element {
-        Element {
-            value: Some(value.to_owned()),
-            ..Element::new(name)
-        }
-    }
-
-    fn from_json(name: &str, value: &serde_json::Value) -> Element {
-        use serde_json::Value;
-        let mut element = Element::new(name);
-        match value {
-            Value::Object(fields) => {
-                for (key, field) in fields {
-                    let child = format!("{NEWSWIRE_PREFIX}:{}", camel_case(key));
-                    match field {
-                        Value::Array(items) => {
-                            let singular = child.strip_suffix('s').unwrap_or(&child).to_owned();
-                            element.children.extend(
-                                items.iter().map(|item| Element::from_json(&singular, item)),
-                            );
-                        }
-                        _ => element.children.push(Element::from_json(&child, field)),
-                    }
-                }
-            }
-            Value::String(text) => element.value = Some(text.clone()),
-            other => element.value = Some(other.to_string()),
-        }
-        element
-    }
-
-    /// The value of an attribute.
-    pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
-    }
-
-    /// The inverse of `from_json`: child elements become keys, repeated
-    /// ones (`quote`, `prompt`) the items of a list named in the plural.
-    pub fn to_json(&self) -> serde_json::Value {
-        use serde_json::Value;
-        if self.children.is_empty() {
-            return Value::String(self.value.clone().unwrap_or_default());
-        }
-        let mut fields = serde_json::Map::new();
-        for child in &self.children {
-            let key = snake_case(child.local_name());
-            let plural = format!("{key}s");
-            if LIST_KEYS.contains(&plural.as_str()) {
-                if let Value::Array(items) = fields
-                    .entry(plural)
-                    .or_insert_with(|| Value::Array(Vec::new()))
-                {
-                    items.push(child.to_json());
-                }
-            } else {
-                fields.insert(key, child.to_json());
-            }
-        }
-        Value::Object(fields)
-    }
-
-    /// The name without its prefix, which is how the readers key extensions.
-    pub fn local_name(&self) -> &str {
-        self.name
-            .split_once(':')
-            .map_or(self.name.as_str(), |(_, local)| local)
-    }
-
-    /// `media:content` for the lead image, with its credit and caption.
-    pub fn media_content(image: &Image, url: &str) -> Element {
-        let mut element = Element::new("media:content");
-        element.attrs = vec![
-            ("url".into(), url.to_owned()),
-            ("medium".into(), "image".into()),
-        ];
-        if let Some(credit) = &image.credit {
-            element.children.push(Element::text("media:credit", credit));
-        }
-        if let Some(description) = image.caption.as_ref().or(image.alt.as_ref()) {
-            element
-                .children
-                .push(Element::text("media:description", description));
-        }
-        element
-    }
-}
-
-/// The keys of our structured data that hold lists.
-const LIST_KEYS: [&str; 2] = ["quotes", "prompts"];
-
-/// `imageCredit` back to `image_credit`.
-fn snake_case(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars() {
-        if c.is_uppercase() {
-            out.push('_');
-            out.extend(c.to_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// `image_credit` becomes `imageCredit`, the usual spelling in XML.
-fn camel_case(key: &str) -> String {
-    let mut out = String::new();
-    let mut upper = false;
-    for c in key.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.extend(c.to_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 impl Item<'_> {
@@ -418,40 +204,3 @@ impl Item<'_> {
         elements
     }
 }
-
-/// Builds one of the two crates' extension maps (prefix, then local name,
-/// as their readers key them) from an item's elements; a macro because the
-/// crates' types are distinct though identical in shape.
-macro_rules! extension_map {
-    ($item:expr, $extension:ty) => {{
-        fn convert(element: &$crate::write::feed::Element) -> $extension {
-            let mut children: std::collections::BTreeMap<String, Vec<$extension>> =
-                Default::default();
-            for child in &element.children {
-                children
-                    .entry(child.local_name().to_owned())
-                    .or_default()
-                    .push(convert(child));
-            }
-            let mut extension = <$extension>::default();
-            extension.name = element.name.clone();
-            extension.value = element.value.clone();
-            extension.attrs = element.attrs.iter().cloned().collect();
-            extension.children = children;
-            extension
-        }
-        let mut map: std::collections::BTreeMap<
-            String,
-            std::collections::BTreeMap<String, Vec<$extension>>,
-        > = Default::default();
-        for (prefix, element) in $item.extension_elements() {
-            map.entry(prefix.to_owned())
-                .or_default()
-                .entry(element.local_name().to_owned())
-                .or_default()
-                .push(convert(&element));
-        }
-        map
-    }};
-}
-pub(crate) use extension_map;

@@ -1,8 +1,9 @@
 //! JSON Feed 1.1, serialised with serde from typed structs.
 
-use super::feed::{Item, NewswireData, entry_lines, rfind};
+use super::feed::{Item, entry_lines, rfind};
 use super::spool::Lines;
 use super::text;
+use crate::extension::NewswireData;
 use crate::feed::Feed;
 use crate::model::Author;
 use serde::Serialize;

@@ -10,6 +10,7 @@ mod markdown;
 mod rss;
 mod spool;
 mod text;
+mod wrap;
 
 use crate::commonmark;
 use crate::feed::{Channel, Feed};
@@ -101,27 +102,7 @@ impl FeedEntry {
         )
     }
 
-    /// Reads one article and writes it as an entry of a `format` feed, as
-    /// [`read`] and [`FeedEntry::new`] would, sharing the reader's parse of
-    /// a Markdown body with the entry's content.
-    ///
-    /// [`read`]: crate::read()
-    pub fn read(
-        format: Format,
-        bytes: &[u8],
-        from: Format,
-        file: &str,
-    ) -> crate::Result<(Article, FeedEntry)> {
-        let arena = comrak::Arena::new();
-        let (article, body) = crate::read::read_parsed(&arena, bytes, from, file)?;
-        let body = commonmark::ParsedBody::shared_or_new(body, &arena, &article.body);
-        let item = self::feed::Item::parsed(&article, body, format == Format::JsonFeed);
-        let entry = FeedEntry::from_item(format, item)
-            .map_err(|error| crate::Error::write_output(file, error))?;
-        Ok((article, entry))
-    }
-
-    fn from_item(format: Format, item: self::feed::Item<'_>) -> io::Result<FeedEntry> {
+    pub(crate) fn from_item(format: Format, item: self::feed::Item<'_>) -> io::Result<FeedEntry> {
         let (lines, namespaces) = match format {
             Format::Rss => rss::entry(item)?,
             Format::Atom => (atom::entry(item)?, Vec::new()),
@@ -202,28 +183,8 @@ pub fn write_each<E>(
     write_each_parsed(formats, article, None, &arena, options, put)
 }
 
-/// Reads one article and writes it in each of `formats`, as [`read`] and
-/// [`write_each`] would, sharing the reader's parse of a Markdown body
-/// with the writers. `check` sees the article before anything is written.
-///
-/// [`read`]: crate::read()
-pub fn convert_each<E: From<crate::Error>>(
-    bytes: &[u8],
-    from: Format,
-    file: &str,
-    formats: &[Format],
-    options: &WriteOptions,
-    check: impl FnOnce(&Article) -> Result<(), E>,
-    put: impl FnMut(Format, &[u8]) -> Result<(), E>,
-) -> Result<(), E> {
-    let arena = comrak::Arena::new();
-    let (article, body) = crate::read::read_parsed(&arena, bytes, from, file)?;
-    check(&article)?;
-    write_each_parsed(formats, &article, body, &arena, options, put)
-}
-
 /// [`write_each`] with the body already parsed when `parsed` holds it.
-fn write_each_parsed<'a, E>(
+pub(crate) fn write_each_parsed<'a, E>(
     formats: &[Format],
     article: &Article,
     parsed: Option<commonmark::ParsedBody<'a>>,
@@ -349,23 +310,6 @@ pub(crate) fn program_line(article: &Article) -> Option<String> {
 /// How the image credit is labelled in every output a person reads.
 pub(crate) fn credit_line(credit: &str) -> String {
     format!("Photo: {credit}")
-}
-
-/// `url` made absolute against the article's own URL, when it has one,
-/// since text and feeds are read away from the article's page.
-pub(crate) fn absolute_url(base: Option<&str>, url: &str) -> String {
-    resolved(
-        base.and_then(|base| ammonia::Url::parse(base).ok())
-            .as_ref(),
-        url,
-    )
-}
-
-/// `url` made absolute against a base already parsed, for writers that
-/// resolve many links against one.
-pub(crate) fn resolved(base: Option<&ammonia::Url>, url: &str) -> String {
-    base.and_then(|base| base.join(url).ok())
-        .map_or_else(|| url.to_owned(), String::from)
 }
 
 #[cfg(test)]

@@ -3,10 +3,9 @@
 //! `content:encoded`, the lead image in `media:content`.
 
 use super::Namespaces;
-use super::feed::{
-    GENERATOR, Item, entry_lines, extension_map, extension_namespaces, write_with_entries,
-};
+use super::feed::{GENERATOR, Item, entry_lines, write_with_entries};
 use super::spool::Lines;
+use crate::extension::{extension_map, extension_namespaces};
 use crate::feed::Feed;
 use rss::extension::Extension;
 use rss::extension::atom::{AtomExtension, Link};
@@ -113,7 +112,7 @@ fn written(channel: &Channel) -> io::Result<Vec<u8>> {
 /// than being copied: feeds of thousands of articles are mostly content.
 fn rss_item(item: Item<'_>) -> rss::Item {
     let meta = &item.article.meta;
-    let extensions = extension_map!(item, Extension);
+    let extensions = extension_map!(item.extension_elements(), Extension);
     rss::Item {
         title: Some(meta.title.clone()),
         link: meta.url.clone(),

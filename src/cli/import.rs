@@ -1,0 +1,104 @@
+//! `import`: a feed to canonical articles, one per item.
+
+use super::args::ImportArgs;
+use super::input::Input;
+use super::output::{report, whole, write_file, write_stdout};
+use newswire::{Article, Error, Format, WriteOptions};
+use std::collections::HashSet;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Writes each item of a feed as a canonical article, or the one item of a
+/// one-item feed to standard output. Every name is settled, and checked
+/// against existing files, before anything is written.
+pub(crate) fn import(args: &ImportArgs, limit: u64, quiet: bool) -> Result<(), Vec<Error>> {
+    let input = if args.feed.as_os_str() == "-" {
+        Input::Stdin
+    } else {
+        Input::File(args.feed.clone())
+    };
+    let name = input.name();
+    let bytes = input.read(limit).map_err(|error| vec![error])?;
+    let imported = newswire::read_feed(&bytes, &name).map_err(|error| vec![error])?;
+    let articles = &imported.feed.articles;
+    let options = WriteOptions::default();
+    let markdown = |article: &Article| {
+        newswire::write_to_string(Format::Markdown, article, &options).into_bytes()
+    };
+    match &args.out_dir {
+        None => {
+            let article = match articles.as_slice() {
+                [article] => article,
+                [] => {
+                    return Err(vec![Error::invalid_input(
+                        &name,
+                        1,
+                        1,
+                        "the feed has no items: expected at least one to import",
+                    )]);
+                }
+                _ => {
+                    return Err(vec![Error::invalid_options(format!(
+                        "{name} has {} items: give --out-dir DIR to write one article per item",
+                        articles.len()
+                    ))]);
+                }
+            };
+            write_stdout(whole(&markdown(article))).map_err(|error| vec![error])?;
+        }
+        Some(dir) => {
+            let paths = import_paths(dir, articles);
+            if !args.force
+                && let Some(existing) = paths.iter().find(|path| path.exists())
+            {
+                return Err(vec![Error::write_output(
+                    &existing.display().to_string(),
+                    io::Error::new(
+                        io::ErrorKind::AlreadyExists,
+                        "already exists: give --force to replace it",
+                    ),
+                )]);
+            }
+            let errors: Vec<Error> = articles
+                .iter()
+                .zip(&paths)
+                .filter_map(|(article, path)| write_file(path, whole(&markdown(article))).err())
+                .collect();
+            if !errors.is_empty() {
+                return Err(errors);
+            }
+        }
+    }
+    report(&name, &imported.changes, &args.report, quiet);
+    Ok(())
+}
+
+/// `DIR/<slug of the title>.md`, numbered when two items share a title.
+/// A slug has only letters, digits and dashes, so no item can name a file
+/// outside DIR.
+fn import_paths(dir: &Path, articles: &[Article]) -> Vec<PathBuf> {
+    const LONGEST: usize = 80;
+    let mut taken = HashSet::new();
+    articles
+        .iter()
+        .enumerate()
+        .map(|(index, article)| {
+            let mut stem: String = [&article.meta.title, &article.meta.id]
+                .into_iter()
+                .map(slug::slugify)
+                .find(|slug| !slug.is_empty())
+                .unwrap_or_else(|| format!("item-{}", index + 1));
+            if stem.len() > LONGEST {
+                let cut = stem[..LONGEST].rfind('-').unwrap_or(LONGEST);
+                stem.truncate(cut);
+            }
+            let mut candidate = stem.clone();
+            let mut number = 1;
+            while !taken.insert(candidate.clone()) {
+                number += 1;
+                candidate = format!("{stem}-{number}");
+            }
+            dir.join(format!("{candidate}.md"))
+        })
+        .collect()
+}

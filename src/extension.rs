@@ -1,0 +1,324 @@
+//! The newswire extension: the quotes, discussion and metadata that travel
+//! as data beside a feed item's HTML, as the `nw:article` element (namespace
+//! `urn:newswire:1`) in RSS and Atom and the `_newswire` object in JSON
+//! Feed. Readers and writers both speak it, so it sits below both, as the
+//! model does; Media RSS, which carries the lead image, is named here too.
+
+use crate::model::Image;
+use serde::{Deserialize, Serialize};
+
+/// Our own namespace for the structured data in RSS and Atom.
+pub(crate) const NEWSWIRE_NAMESPACE: &str = "urn:newswire:1";
+/// The prefix it is declared with.
+pub(crate) const NEWSWIRE_PREFIX: &str = "nw";
+/// Media RSS, for the lead image and its credit.
+pub(crate) const MEDIA_NAMESPACE: &str = "http://search.yahoo.com/mrss/";
+
+/// The namespaces our extension elements use, for the feed's root.
+pub(crate) fn extension_namespaces() -> std::collections::BTreeMap<String, String> {
+    [
+        ("media", MEDIA_NAMESPACE),
+        (NEWSWIRE_PREFIX, NEWSWIRE_NAMESPACE),
+    ]
+    .into_iter()
+    .map(|(prefix, uri)| (prefix.to_owned(), uri.to_owned()))
+    .collect()
+}
+
+/// The quotes and discussion as data: JSON Feed's `_newswire` object, and
+/// the children of the `nw:article` element in RSS and Atom.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub(crate) struct NewswireData {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<QuoteData>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discussion: Option<DiscussionData>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub program: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image_credit: Option<String>,
+    /// The whole article as canonical Markdown, so that reading the feed
+    /// back gives the same article: the fields above are for other programs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// One attributed quote, as plain text.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct QuoteData {
+    pub text: String,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cite: Option<String>,
+}
+
+/// The discussion, as plain text.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct DiscussionData {
+    pub heading: String,
+    /// A discussion may have only a note; in XML no prompts is no element.
+    #[serde(default)]
+    pub prompts: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl NewswireData {
+    /// The data as an `nw:article` element: each key a child element, each
+    /// list item a repeated element named in the singular.
+    pub fn element(&self) -> Element {
+        let value = serde_json::to_value(self).unwrap_or_default();
+        Element::from_json(&format!("{NEWSWIRE_PREFIX}:article"), &value)
+    }
+
+    /// The data from an `nw:article` element among an item's extensions.
+    pub fn from_elements(elements: &[(String, Element)]) -> Option<NewswireData> {
+        let element = extensions_in(elements, NEWSWIRE_NAMESPACE)
+            .find(|element| element.local_name() == "article")?;
+        serde_json::from_value(element.to_json()).ok()
+    }
+}
+
+/// A namespaced extension element, built once and converted to the `rss`
+/// and `atom_syndication` extension types.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Element {
+    pub name: String,
+    pub value: Option<String>,
+    pub attrs: Vec<(String, String)>,
+    pub children: Vec<Element>,
+}
+
+impl Element {
+    fn new(name: &str) -> Element {
+        Element {
+            name: name.to_owned(),
+            value: None,
+            attrs: Vec::new(),
+            children: Vec::new(),
+        }
+    }
+
+    fn text(name: &str, value: &str) -> Element {
+        Element {
+            value: Some(value.to_owned()),
+            ..Element::new(name)
+        }
+    }
+
+    fn from_json(name: &str, value: &serde_json::Value) -> Element {
+        use serde_json::Value;
+        let mut element = Element::new(name);
+        match value {
+            Value::Object(fields) => {
+                for (key, field) in fields {
+                    let child = format!("{NEWSWIRE_PREFIX}:{}", camel_case(key));
+                    match field {
+                        Value::Array(items) => {
+                            let singular = child.strip_suffix('s').unwrap_or(&child).to_owned();
+                            element.children.extend(
+                                items.iter().map(|item| Element::from_json(&singular, item)),
+                            );
+                        }
+                        _ => element.children.push(Element::from_json(&child, field)),
+                    }
+                }
+            }
+            Value::String(text) => element.value = Some(text.clone()),
+            other => element.value = Some(other.to_string()),
+        }
+        element
+    }
+
+    /// The value of an attribute.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// The inverse of `from_json`: child elements become keys, repeated
+    /// ones (`quote`, `prompt`) the items of a list named in the plural.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value;
+        if self.children.is_empty() {
+            return Value::String(self.value.clone().unwrap_or_default());
+        }
+        let mut fields = serde_json::Map::new();
+        for child in &self.children {
+            let key = snake_case(child.local_name());
+            let plural = format!("{key}s");
+            if LIST_KEYS.contains(&plural.as_str()) {
+                if let Value::Array(items) = fields
+                    .entry(plural)
+                    .or_insert_with(|| Value::Array(Vec::new()))
+                {
+                    items.push(child.to_json());
+                }
+            } else {
+                fields.insert(key, child.to_json());
+            }
+        }
+        Value::Object(fields)
+    }
+
+    /// The name without its prefix, which is how the readers key extensions.
+    pub fn local_name(&self) -> &str {
+        self.name
+            .split_once(':')
+            .map_or(self.name.as_str(), |(_, local)| local)
+    }
+
+    /// `media:content` for the lead image, with its credit and caption.
+    pub fn media_content(image: &Image, url: &str) -> Element {
+        let mut element = Element::new("media:content");
+        element.attrs = vec![
+            ("url".into(), url.to_owned()),
+            ("medium".into(), "image".into()),
+        ];
+        if let Some(credit) = &image.credit {
+            element.children.push(Element::text("media:credit", credit));
+        }
+        if let Some(description) = image.caption.as_ref().or(image.alt.as_ref()) {
+            element
+                .children
+                .push(Element::text("media:description", description));
+        }
+        element
+    }
+}
+
+/// The keys of our structured data that hold lists.
+const LIST_KEYS: [&str; 2] = ["quotes", "prompts"];
+
+/// `imageCredit` back to `image_credit`.
+fn snake_case(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_uppercase() {
+            out.push('_');
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `image_credit` becomes `imageCredit`, the usual spelling in XML.
+fn camel_case(key: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in key.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The extension elements in one namespace, from either XML crate's map.
+pub(crate) fn extensions_in<'a>(
+    elements: &'a [(String, Element)],
+    namespace: &'a str,
+) -> impl Iterator<Item = &'a Element> + 'a {
+    elements
+        .iter()
+        .filter(move |(uri, _)| uri == namespace)
+        .map(|(_, element)| element)
+}
+
+/// The extension elements of an item or channel with their namespace URIs,
+/// from either XML crate's map (keyed by prefix, then local name); a macro
+/// because the crates' types are distinct though identical in shape.
+macro_rules! extension_elements {
+    ($map:expr, $namespaces:expr, $extension:ty) => {{
+        fn convert(extension: &$extension) -> $crate::extension::Element {
+            $crate::extension::Element {
+                name: extension.name.clone(),
+                value: extension.value.clone(),
+                attrs: extension
+                    .attrs
+                    .iter()
+                    .map(|(key, value)| (key.clone(), value.clone()))
+                    .collect(),
+                children: extension.children.values().flatten().map(convert).collect(),
+            }
+        }
+        let namespaces: &std::collections::BTreeMap<String, String> = $namespaces;
+        let mut elements = Vec::new();
+        for (prefix, by_name) in $map.iter() {
+            let uri = $crate::extension::namespace_of(prefix, namespaces);
+            for extension in by_name.values().flatten() {
+                elements.push((uri.clone(), convert(extension)));
+            }
+        }
+        elements
+    }};
+}
+pub(crate) use extension_elements;
+
+/// The URI a prefix stands for: as declared, else the one it usually means.
+pub(crate) fn namespace_of(
+    prefix: &str,
+    namespaces: &std::collections::BTreeMap<String, String>,
+) -> String {
+    namespaces.get(prefix).cloned().unwrap_or_else(|| {
+        match prefix {
+            "media" => MEDIA_NAMESPACE,
+            "nw" => NEWSWIRE_NAMESPACE,
+            other => other,
+        }
+        .to_owned()
+    })
+}
+
+/// Builds one of the two crates' extension maps (prefix, then local name,
+/// as their readers key them) from elements with their prefixes; a macro because the
+/// crates' types are distinct though identical in shape.
+macro_rules! extension_map {
+    ($elements:expr, $extension:ty) => {{
+        fn convert(element: &$crate::extension::Element) -> $extension {
+            let mut children: std::collections::BTreeMap<String, Vec<$extension>> =
+                Default::default();
+            for child in &element.children {
+                children
+                    .entry(child.local_name().to_owned())
+                    .or_default()
+                    .push(convert(child));
+            }
+            let mut extension = <$extension>::default();
+            extension.name = element.name.clone();
+            extension.value = element.value.clone();
+            extension.attrs = element.attrs.iter().cloned().collect();
+            extension.children = children;
+            extension
+        }
+        let mut map: std::collections::BTreeMap<
+            String,
+            std::collections::BTreeMap<String, Vec<$extension>>,
+        > = Default::default();
+        for (prefix, element) in $elements {
+            map.entry(prefix.to_owned())
+                .or_default()
+                .entry(element.local_name().to_owned())
+                .or_default()
+                .push(convert(&element));
+        }
+        map
+    }};
+}
+pub(crate) use extension_map;
