@@ -98,6 +98,14 @@ impl Error {
         Error::from(ErrorKind::InvalidOptions(message.into()))
     }
 
+    /// Where in an input the error is, when it is at one place.
+    pub fn diagnostic(&self) -> Option<&Diagnostic> {
+        match &self.kind {
+            ErrorKind::InvalidInput(diagnostic) => Some(diagnostic),
+            _ => None,
+        }
+    }
+
     /// True when the error is a closed standard output, which a pipeline
     /// such as `newswire ... | head` causes on purpose.
     pub fn is_broken_pipe(&self) -> bool {

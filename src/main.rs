@@ -5,7 +5,6 @@ mod cli;
 
 use clap::Parser;
 use newswire::{Error, ErrorKind};
-use std::error::Error as _;
 use std::process::ExitCode;
 
 /// Parsing and rendering allocate many small, short-lived strings and
@@ -30,21 +29,9 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     for error in &errors {
-        eprintln!("newswire: error: {}", describe(error));
+        eprintln!("{}", cli::output::problem("error", error));
     }
     ExitCode::from(exit_status(first))
-}
-
-/// The error and its causes on one line.
-fn describe(error: &Error) -> String {
-    let mut line = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        line.push_str(": ");
-        line.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    line
 }
 
 fn exit_status(error: &Error) -> u8 {

@@ -119,61 +119,61 @@ const BAD_INPUTS: &[(&str, &[u8], i32, &str)] = &[
         "missing title",
         b"---\npublished: 2024-01-02\n---\nBody\n",
         65,
-        "newswire: error: -:1:1: missing required key `title`",
+        "-:1:1: error: missing required key `title`",
     ),
     (
         "unparseable date",
         b"---\ntitle: T\npublished: 2024-13-45\n---\n",
         65,
-        "newswire: error: -:3:12: `published` is not a date",
+        "-:3:12: error: `published` is not a date",
     ),
     (
         "unterminated front matter",
         b"---\ntitle: T\npublished: 2024-01-02\n",
         65,
-        "newswire: error: -:1:1: front matter opened here is never closed",
+        "-:1:1: error: front matter opened here is never closed",
     ),
     (
         "invalid YAML",
         b"---\ntitle: T\npublished: [2024\n---\n",
         65,
-        "newswire: error: -:4:1: invalid YAML",
+        "-:4:1: error: invalid YAML",
     ),
     (
         "invalid TOML",
         b"+++\ntitle = T\npublished = 2024-01-02\n+++\n",
         65,
-        "newswire: error: -:2:9: invalid TOML",
+        "-:2:9: error: invalid TOML",
     ),
     (
         "wrong type",
         b"---\ntitle: T\npublished: 2024-01-02\ndraft: maybe\n---\n",
         65,
-        "newswire: error: -:4:8: expected `draft` to be true or false, found a string",
+        "-:4:8: error: expected `draft` to be true or false, found a string",
     ),
     (
         "two discussions",
         b"---\ntitle: T\npublished: 2024-01-02\n---\n## Discussion\n- a\n## Discussion\n- b\n",
         65,
-        "newswire: error: -:7:1: a second discussion section",
+        "-:7:1: error: a second discussion section",
     ),
     (
         "non-UTF-8",
         b"---\ntitle: caf\xe9\npublished: 2024-01-02\n---\n",
         65,
-        "newswire: error: -:2:11: invalid UTF-8",
+        "-:2:11: error: invalid UTF-8",
     ),
     (
         "binary garbage",
         b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00",
         65,
-        "newswire: error: -:1:5: control character U+0002",
+        "-:1:5: error: control character U+0002",
     ),
     (
         "empty input",
         b"",
         65,
-        "newswire: error: -:1:1: expected front matter",
+        "-:1:1: error: expected front matter",
     ),
 ];
 
@@ -195,10 +195,7 @@ fn a_bad_file_is_named_in_the_error() {
     std::fs::write(dir.path().join("bad.md"), "---\ntitle: T\n---\n").unwrap();
     let output = run_in(dir.path(), &["convert", "bad.md", "-t", "md"], b"");
     assert_eq!(output.status.code(), Some(65));
-    assert!(
-        stderr(&output)
-            .starts_with("newswire: error: bad.md:1:1: missing required key `published`")
-    );
+    assert!(stderr(&output).starts_with("bad.md:1:1: error: missing required key `published`"));
 }
 
 #[test]
@@ -290,7 +287,7 @@ fn one_bad_input_among_many_is_reported_and_the_rest_written() {
         b"",
     );
     assert_eq!(output.status.code(), Some(65));
-    assert!(stderr(&output).contains("bad.md:1:1: missing required key `published`"));
+    assert!(stderr(&output).contains("bad.md:1:1: error: missing required key `published`"));
     assert!(out.join("good.txt").is_file());
     assert!(!out.join("bad.txt").exists());
 }
@@ -340,7 +337,7 @@ fn deep_nesting_is_refused_not_a_crash() {
     let cases = [
         (
             format!("{front}{} deep\n", ">".repeat(20_000)),
-            "-:6:101: the body nests deeper than 100 levels",
+            "-:6:101: error: the body nests deeper than 100 levels",
         ),
         (
             format!("{front}{}x{}\n", "*a ".repeat(3_000), "*".repeat(3_000)),
@@ -407,7 +404,7 @@ fn limits_are_named_and_enforced() {
         (
             &["convert", "-t", "md"],
             &long_line,
-            "-:6:1: line 6 is longer than the limit of 1024 KiB",
+            "-:6:1: error: line 6 is longer than the limit of 1024 KiB",
         ),
         (
             &["convert", "-t", "md"],
@@ -417,17 +414,17 @@ fn limits_are_named_and_enforced() {
         (
             &["convert", "-t", "md", "--max-input-mib", "1"],
             &big,
-            "-:1:1: the input is larger than the limit of 1 MiB",
+            "-:1:1: error: the input is larger than the limit of 1 MiB",
         ),
         (
             &["convert", "-t", "md"],
             &yaml_keys,
-            "-:10002:1: a mapping in the front matter has more than 10000 keys",
+            "-:10002:1: error: a mapping in the front matter has more than 10000 keys",
         ),
         (
             &["convert", "-t", "md"],
             &toml_keys,
-            "-:10002:1: the front matter has more than 10000 keys",
+            "-:10002:1: error: the front matter has more than 10000 keys",
         ),
         (
             &["convert", "-f", "article-json", "-t", "md"],

@@ -123,7 +123,7 @@ fn a_bad_config_is_placed() {
     );
     assert_eq!(output.status.code(), Some(65), "{}", stderr(&output));
     assert!(
-        stderr(&output).starts_with("newswire: error: feed.toml:2:1: invalid feed configuration"),
+        stderr(&output).starts_with("feed.toml:2:1: error: invalid feed configuration"),
         "{}",
         stderr(&output)
     );
@@ -156,13 +156,13 @@ fn one_bad_article_fails_the_run_and_writes_nothing() {
     let mut args = vec!["feed", inputs, "-t", "rss", "-o", target_name];
     args.extend(CHANNEL);
     let output = run(&args, b"");
-    assert_fails(&output, 65, "bad.md:3:12: `published` is not a date");
+    assert_fails(&output, 65, "bad.md:3:12: error: `published` is not a date");
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "previous feed");
     args.push("--skip-invalid");
     let output = run(&args, b"");
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
-        stderr(&output).starts_with("newswire: warning: "),
+        stderr(&output).contains("bad.md:3:12: warning: `published` is not a date"),
         "{}",
         stderr(&output)
     );
@@ -311,7 +311,7 @@ fn config_and_output_errors() {
     );
     let latin1 = config("latin1.toml", b"title = \"caf\xe9\"\n");
     let output = run(&["feed", "samples", "-t", "rss", "--config", &latin1], b"");
-    assert_fails(&output, 65, "latin1.toml:1:1: invalid UTF-8");
+    assert_fails(&output, 65, "latin1.toml:1:1: error: invalid UTF-8");
     // The output is a directory: nothing can be renamed over it.
     let taken = dir.path().join("feed.xml");
     std::fs::create_dir(&taken).unwrap();

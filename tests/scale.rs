@@ -152,7 +152,7 @@ fn limit_reads_only_the_bodies_it_keeps() {
     let newest = feed(&["--limit", "3"]);
     assert!(newest.status.success(), "{}", stderr(&newest));
     assert_eq!(items(&newest), 3);
-    assert_fails(&feed(&[]), 65, "old.md:8:201: the body nests deeper");
+    assert_fails(&feed(&[]), 65, "old.md:8:201: error: the body nests deeper");
     // Left out as invalid, it makes room for no one: there is no fifth.
     let skipped = feed(&["--limit", "4", "--skip-invalid"]);
     assert!(skipped.status.success(), "{}", stderr(&skipped));

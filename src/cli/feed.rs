@@ -100,7 +100,7 @@ pub(crate) fn feed(args: &FeedArgs, limit: u64, quiet: bool) -> Result<(), Vec<E
         .collect();
     let warn = |error: &Error| {
         if !quiet {
-            eprintln!("newswire: warning: {error} (left out)");
+            eprintln!("{} (left out)", super::output::problem("warning", error));
         }
     };
     let mut errors = Vec::new();

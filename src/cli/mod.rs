@@ -9,7 +9,7 @@ mod feed;
 mod import;
 mod input;
 mod out_dir;
-mod output;
+pub mod output;
 
 use args::{ChannelArgs, Cli, Command};
 use newswire::{Channel, Error};

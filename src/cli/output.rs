@@ -2,8 +2,29 @@
 //! target and renamed into place.
 
 use newswire::{Change, Error};
+use std::error::Error as _;
 use std::io::{self, Write};
 use std::path::Path;
+
+/// One problem on one line: `FILE:LINE:COL: error: what was expected`
+/// where it has a place, as compilers print it and editors and CI
+/// annotators read it; `newswire: error: …` with its causes where not.
+pub fn problem(severity: &str, error: &Error) -> String {
+    if let Some(at) = error.diagnostic() {
+        return format!(
+            "{}:{}:{}: {severity}: {}",
+            at.file, at.line, at.column, at.message
+        );
+    }
+    let mut line = format!("newswire: {severity}: {error}");
+    let mut source = error.source();
+    while let Some(cause) = source {
+        line.push_str(": ");
+        line.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    line
+}
 
 /// Prints what a feed conversion could not carry: one line per field, or
 /// with `json` one JSON object per input, which --quiet does not silence
