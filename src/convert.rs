@@ -5,24 +5,27 @@
 use crate::commonmark::ParsedBody;
 use crate::format::Format;
 use crate::model::Article;
+use crate::read::Metadata;
 use crate::write::{FeedEntry, WriteOptions};
 
 /// Reads one article and writes it in each of `formats`, as [`read`] and
 /// [`write_each`](crate::write_each) would, sharing the reader's parse of a
-/// Markdown body with the writers. `check` sees the article before anything is written.
+/// Markdown body with the writers. `metadata` replaces fields of the front
+/// matter, and `check` sees the article before anything is written.
 ///
 /// [`read`]: crate::read()
 pub fn convert_each<E: From<crate::Error>>(
     bytes: &[u8],
     from: Format,
     file: &str,
+    metadata: &Metadata,
     formats: &[Format],
     options: &WriteOptions,
     check: impl FnOnce(&Article) -> Result<(), E>,
     put: impl FnMut(Format, &[u8]) -> Result<(), E>,
 ) -> Result<(), E> {
     let arena = comrak::Arena::new();
-    let (article, body) = crate::read::read_parsed(&arena, bytes, from, file)?;
+    let (article, body) = crate::read::read_parsed(&arena, bytes, from, file, metadata)?;
     check(&article)?;
     crate::write::write_each_parsed(formats, &article, body, &arena, options, put)
 }
@@ -40,7 +43,8 @@ impl FeedEntry {
         file: &str,
     ) -> crate::Result<(Article, FeedEntry)> {
         let arena = comrak::Arena::new();
-        let (article, body) = crate::read::read_parsed(&arena, bytes, from, file)?;
+        let metadata = Metadata::default();
+        let (article, body) = crate::read::read_parsed(&arena, bytes, from, file, &metadata)?;
         let body = ParsedBody::shared_or_new(body, &arena, &article.body);
         let item = crate::write::feed::Item::parsed(&article, body, format == Format::JsonFeed);
         let entry = FeedEntry::from_item(format, item)

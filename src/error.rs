@@ -98,6 +98,15 @@ impl Error {
         Error::from(ErrorKind::InvalidOptions(message.into()))
     }
 
+    /// What a writer's failure means: a page template that failed is an
+    /// invalid input at its line; anything else, an output that could
+    /// not be made.
+    pub(crate) fn from_writer(error: io::Error, format: impl fmt::Display) -> Error {
+        error
+            .downcast::<Error>()
+            .unwrap_or_else(|error| Error::write_output(&format!("the {format} output"), error))
+    }
+
     /// Where in an input the error is, when it is at one place.
     pub fn diagnostic(&self) -> Option<&Diagnostic> {
         match &self.kind {

@@ -4,7 +4,8 @@
 //! Feed. Readers and writers both speak it, so it sits below both, as the
 //! model does; Media RSS, which carries the lead image, is named here too.
 
-use crate::model::Image;
+use crate::commonmark;
+use crate::model::{Discussion, Image, Quote};
 use serde::{Deserialize, Serialize};
 
 /// Our own namespace for the structured data in RSS and Atom.
@@ -83,6 +84,37 @@ impl NewswireData {
         let element = extensions_in(elements, NEWSWIRE_NAMESPACE)
             .find(|element| element.local_name() == "article")?;
         serde_json::from_value(element.to_json()).ok()
+    }
+}
+
+impl QuoteData {
+    /// The quote's text and attribution as plain text.
+    pub fn of(quote: &Quote) -> QuoteData {
+        QuoteData {
+            text: commonmark::markdown_to_plain_text(&quote.text),
+            name: quote.attribution.name.clone(),
+            role: quote.attribution.role.clone(),
+            title: quote.title.clone(),
+            cite: quote.attribution.cite.clone(),
+        }
+    }
+}
+
+impl DiscussionData {
+    /// The discussion's heading, prompts and note as plain text.
+    pub fn of(discussion: &Discussion) -> DiscussionData {
+        DiscussionData {
+            heading: discussion.heading.clone(),
+            prompts: discussion
+                .prompts
+                .iter()
+                .map(|prompt| commonmark::markdown_to_plain_text(prompt))
+                .collect(),
+            note: discussion
+                .note
+                .as_deref()
+                .map(commonmark::markdown_to_plain_text),
+        }
     }
 }
 

@@ -57,6 +57,19 @@ impl Format {
         }
     }
 
+    /// What the format is, in a line, for `--list-formats`.
+    pub fn description(self) -> &'static str {
+        match self {
+            Format::Markdown => "the canonical article: front matter and a CommonMark/GFM body",
+            Format::Text => "plain text, wrapped, quotes indented, prompts numbered",
+            Format::Html => "a standalone HTML5 page",
+            Format::ArticleJson => "the document model as JSON, for jq and other programs",
+            Format::Rss => "RSS 2.0 (reads 0.91, 0.92, 1.0 and 2.0)",
+            Format::Atom => "Atom 1.0 (RFC 4287)",
+            Format::JsonFeed => "JSON Feed 1.1 (reads 1.0 and 1.1)",
+        }
+    }
+
     /// The format with this name or alias, ignoring case.
     pub fn parse(name: &str) -> Option<Format> {
         let name = name.trim().to_ascii_lowercase();
@@ -105,6 +118,12 @@ impl Format {
     /// Whether this is a feed format, which `feed` can write.
     pub fn is_feed(self) -> bool {
         matches!(self, Format::Rss | Format::Atom | Format::JsonFeed)
+    }
+
+    /// Whether newswire reads this format: articles, and the feed formats
+    /// through `import` and `convert`.
+    pub fn is_input(self) -> bool {
+        self.is_readable() || self.is_feed()
     }
 
     /// Whether newswire can read articles in this format.

@@ -8,11 +8,30 @@ use std::path::PathBuf;
 /// text, HTML and article JSON, and many articles into one feed, keeping
 /// every quote's attribution and the discussion prompts.
 #[derive(Debug, Parser)]
-#[command(name = "newswire", version, about, long_about = None, max_term_width = 100)]
+#[command(
+    name = "newswire",
+    version,
+    about,
+    long_about = None,
+    max_term_width = 100,
+    disable_help_subcommand = true,
+    arg_required_else_help = true
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+
+    /// List the formats newswire reads and writes: all (a table), or input or output (names only, one per line)
+    #[arg(
+        long = "list-formats",
+        value_name = "WHICH",
+        num_args = 0..=1,
+        default_missing_value = "all",
+        value_parser = ["all", "input", "output"],
+        hide_possible_values = true
+    )]
+    pub list_formats: Option<String>,
 
     /// Refuse inputs larger than this many MiB
     #[arg(
@@ -76,6 +95,29 @@ pub enum Command {
     /// may go to standard output.
     #[command(after_help = IMPORT_EXAMPLES)]
     Import(ImportArgs),
+    /// Print a shell completion script.
+    ///
+    /// The script completes subcommands, flags and format names. Load it
+    /// from the shell's startup file, or install it where the shell looks
+    /// for completions (see the examples).
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+}
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  newswire completions bash > ~/.local/share/bash-completion/completions/newswire
+  newswire completions zsh > ~/.zfunc/_newswire     # a directory on $fpath
+  newswire completions fish > ~/.config/fish/completions/newswire.fish
+  newswire completions elvish >> ~/.config/elvish/rc.elv
+  newswire completions powershell >> $PROFILE";
+
+/// Options of `newswire completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell: bash, zsh, fish, elvish or powershell
+    #[arg(value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 const IMPORT_EXAMPLES: &str = "\
@@ -210,7 +252,23 @@ Examples:
   cat article.md | newswire convert -t article-json | jq .meta.title
   newswire convert article.md -t rss --feed-url https://example.com/a.xml
   newswire convert articles/ -t all --out-dir public/
-  newswire convert feed.xml -f feed -t atom -o feed.atom.xml";
+  newswire convert a.md b.md -t text              # one after the other
+  newswire convert article.md -t md -M draft=false -M 'tags=[Featured]'
+  newswire convert article.md -o article.html --css /style.css
+  newswire convert article.md -o article.html --template page.html
+  newswire convert feed.xml -f feed -t atom -o feed.atom.xml
+
+A --template is Jinja (minijinja). Values are escaped for HTML, except body
+and stylesheet, which are HTML already:
+  title, summary, url, language, dir   text; dir is ltr or rtl
+  published, updated                   RFC 3339; date is published's day
+  authors                              a list of {name, url, email}
+  tags                                 a list of text
+  body                                 the article's HTML, quotes and discussion included
+  quotes                               a list of {text, name, role, title, cite}
+  discussion                           {heading, prompts, note}, or none
+  css                                  the --css URLs, a list
+  stylesheet                           newswire's own stylesheet, to put in a <style>";
 
 /// Options of `newswire convert`.
 #[derive(Debug, Args)]
@@ -251,6 +309,23 @@ pub struct ConvertArgs {
     /// Write Markdown as plain GFM: a title heading and byline instead of front matter
     #[arg(long)]
     pub gfm: bool,
+
+    /// Set or replace a front-matter field of every article: KEY=VALUE, the value read as YAML (text, a number, true or false, a [list]); KEY alone sets true. May be repeated
+    #[arg(short = 'M', long = "metadata", value_name = "KEY=VALUE")]
+    pub metadata: Vec<String>,
+
+    /// Link this stylesheet from the HTML page instead of embedding newswire's own; may be repeated
+    #[arg(
+        short = 'c',
+        long = "css",
+        value_name = "URL",
+        help_heading = "HTML page"
+    )]
+    pub css: Vec<String>,
+
+    /// Write the HTML page with this template (Jinja syntax) instead of newswire's own page; its variables are listed in newswire-convert(1)
+    #[arg(long, value_name = "FILE", help_heading = "HTML page")]
+    pub template: Option<PathBuf>,
 
     /// Channel metadata for feed formats, replacing what the article says
     #[command(flatten, next_help_heading = "Feed channel (rss, atom, jsonfeed)")]

@@ -6,11 +6,14 @@ use super::args::ConvertArgs;
 use super::input::{Input, Source, expand_inputs, input_format};
 use super::out_dir::OutDir;
 use super::output::{report, whole, write_file, write_stdout};
+use newswire::read::Metadata;
 use newswire::read::feed::FeedKind;
-use newswire::{Article, Change, Error, Format, WriteOptions};
+use newswire::{Article, Change, Error, Format, PageOptions, PageTemplate, WriteOptions};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 pub(crate) fn convert(args: &ConvertArgs, limit: u64, quiet: bool) -> Result<(), Vec<Error>> {
     let plan = plan(args, limit, quiet).map_err(|error| vec![error])?;
@@ -18,12 +21,22 @@ pub(crate) fn convert(args: &ConvertArgs, limit: u64, quiet: bool) -> Result<(),
     if let Some(out_dir) = plan.out_dir {
         errors.extend(out_dir.finish());
     }
+    // Several articles into one file: written whole, or not at all.
+    if let (Some(joined), Some(path)) = (plan.joined, &args.output)
+        && errors.is_empty()
+    {
+        let joined = joined
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        errors.extend(write_file(path, whole(&joined)).err());
+    }
     if errors.is_empty() {
         Ok(())
     } else {
         Err(errors)
     }
 }
+
 /// What a `convert` run will read and write, settled before anything is.
 struct Plan {
     inputs: Vec<Input>,
@@ -36,24 +49,53 @@ struct Plan {
     quiet: bool,
     /// Where outputs go when they go into a directory.
     out_dir: Option<OutDir>,
+    /// Front-matter fields that replace each article's own.
+    metadata: Metadata,
+    /// Several articles in one format into one file, gathered here in
+    /// input order until the run ends.
+    joined: Option<Mutex<Vec<u8>>>,
+    /// Whether a document has gone to the one output yet, so that the
+    /// next is set apart from it.
+    started: AtomicBool,
 }
 
 fn plan(args: &ConvertArgs, limit: u64, quiet: bool) -> Result<Plan, Error> {
     let formats = output_formats(args)?;
     let from = input_format(args.from.as_deref())?;
     let inputs = expand_inputs(&args.inputs)?;
-    if args.out_dir.is_none() && (inputs.len() != 1 || formats.len() != 1) {
+    let several = args.out_dir.is_none() && inputs.len() > 1;
+    if args.out_dir.is_none() && formats.len() != 1 {
         return Err(Error::invalid_options(format!(
-            "{} inputs and {} formats need --out-dir to name where each output goes",
-            inputs.len(),
+            "{} formats need --out-dir to name where each output goes",
             formats.len()
         )));
     }
+    if several && !joins(formats[0]) {
+        return Err(Error::invalid_options(format!(
+            "{} inputs cannot go into one {} document: {}",
+            inputs.len(),
+            formats[0],
+            if formats[0].is_feed() {
+                format!(
+                    "newswire feed INPUT... -t {} makes one feed of many articles, or give --out-dir DIR",
+                    formats[0]
+                )
+            } else {
+                "each is a document of its own: give --out-dir DIR".to_owned()
+            }
+        )));
+    }
+    let to_file = args
+        .output
+        .as_ref()
+        .is_some_and(|path| path.as_os_str() != "-");
     if let Some(dir) = &args.out_dir {
         check_output_names(dir, &inputs, &formats)?;
     }
     let channel = args.channel.channel();
     channel.validate("the command line")?;
+    let metadata = Metadata::parse(&args.metadata)?;
+    let page = page_options(args, limit)?;
     let out_dir = args.out_dir.as_deref().map(OutDir::open).transpose()?;
     Ok(Plan {
         inputs,
@@ -63,10 +105,47 @@ fn plan(args: &ConvertArgs, limit: u64, quiet: bool) -> Result<Plan, Error> {
             width: args.width,
             plain_markdown: args.gfm,
             channel,
+            page,
         },
         limit,
         quiet,
         out_dir,
+        metadata,
+        joined: (several && to_file).then(|| Mutex::new(Vec::new())),
+        started: AtomicBool::new(false),
+    })
+}
+
+/// Whether articles in `format` read one after another as one document:
+/// Markdown and plain text do; a page or a feed holds one.
+fn joins(format: Format) -> bool {
+    matches!(format, Format::Markdown | Format::Text)
+}
+
+/// The stylesheets the page links, or the template it is written with,
+/// read and checked once for every article.
+fn page_options(args: &ConvertArgs, limit: u64) -> Result<PageOptions, Error> {
+    let template = match &args.template {
+        Some(path) => {
+            let name = path.display().to_string();
+            let bytes = Input::File(path.clone()).read(limit)?;
+            let source = String::from_utf8(bytes).map_err(|error| {
+                let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+                let line = valid.iter().filter(|&&byte| byte == b'\n').count() + 1;
+                Error::invalid_input(
+                    &name,
+                    line,
+                    1,
+                    "invalid UTF-8: a template must be UTF-8 text",
+                )
+            })?;
+            Some(PageTemplate::new(&name, source)?)
+        }
+        None => None,
+    };
+    Ok(PageOptions {
+        stylesheets: args.css.clone(),
+        template,
     })
 }
 fn output_formats(args: &ConvertArgs) -> Result<Vec<Format>, Error> {
@@ -147,6 +226,7 @@ impl Plan {
             &bytes,
             from,
             &input.name(),
+            &self.metadata,
             &self.formats,
             &self.options,
             has_link,
@@ -162,12 +242,29 @@ impl Plan {
         document: &[u8],
         args: &ConvertArgs,
     ) -> Result<(), Error> {
-        match (&self.out_dir, &args.output) {
-            (Some(out_dir), _) => {
-                out_dir.write(&output_path(out_dir.path(), input, format)?, document)
-            }
-            (None, Some(path)) if path.as_os_str() != "-" => write_file(path, whole(document)),
-            _ => write_stdout(whole(document)),
+        if let Some(out_dir) = &self.out_dir {
+            return out_dir.write(&output_path(out_dir.path(), input, format)?, document);
+        }
+        // Articles one after another are set apart by a blank line.
+        let apart: &[u8] = if self.started.swap(true, Ordering::Relaxed) {
+            b"\n"
+        } else {
+            b""
+        };
+        if let Some(joined) = &self.joined {
+            let mut joined = joined
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            joined.extend_from_slice(apart);
+            joined.extend_from_slice(document);
+            return Ok(());
+        }
+        match &args.output {
+            Some(path) if path.as_os_str() != "-" => write_file(path, whole(document)),
+            _ => write_stdout(|out: &mut dyn std::io::Write| {
+                out.write_all(apart)?;
+                out.write_all(document)
+            }),
         }
     }
 
@@ -181,6 +278,11 @@ impl Plan {
         args: &ConvertArgs,
     ) -> Result<(), Error> {
         let name = input.name();
+        if !self.metadata.is_empty() {
+            return Err(Error::invalid_options(format!(
+                "-M sets front-matter fields of articles and {name} is a feed: import it first"
+            )));
+        }
         let imported = newswire::read_feed(bytes, &name)?;
         if let Some(expected) = expected
             && expected != imported.kind

@@ -12,12 +12,25 @@ mod out_dir;
 pub mod output;
 
 use args::{ChannelArgs, Cli, Command};
-use newswire::{Channel, Error};
+use clap::CommandFactory;
+use newswire::{Channel, Error, Format};
+use output::{whole, write_stdout};
 use std::io::{self, IsTerminal};
 
 /// Runs one command and returns every error it met, in order; a run over
 /// many inputs goes on past a bad one so that all of them are reported.
 pub fn run(cli: Cli) -> Vec<Error> {
+    if let Some(which) = &cli.list_formats {
+        return write_stdout(whole(list_formats(which).as_bytes()))
+            .err()
+            .into_iter()
+            .collect();
+    }
+    let Some(command) = cli.command else {
+        return vec![Error::invalid_options(
+            "no command: give convert, feed, check, import or completions (see newswire --help)",
+        )];
+    };
     let limit = cli.max_input_mib.saturating_mul(1024 * 1024);
     let quiet = cli.quiet;
     // Zero threads tells rayon to use one per core. Building fails only if
@@ -25,13 +38,60 @@ pub fn run(cli: Cli) -> Vec<Error> {
     let _ = rayon::ThreadPoolBuilder::new()
         .num_threads(cli.jobs.unwrap_or(0))
         .build_global();
-    let result = match cli.command {
+    let result = match command {
         Command::Convert(args) => convert::convert(&args, limit, quiet),
         Command::Feed(args) => feed::feed(&args, limit, quiet),
         Command::Check(args) => check::check(&args, limit),
         Command::Import(args) => import::import(&args, limit, quiet),
+        Command::Completions(args) => completions(args.shell),
     };
     result.err().unwrap_or_default()
+}
+
+/// The formats, both ways: a table for people with `all`, the names one
+/// per line for scripts with `input` or `output`.
+fn list_formats(which: &str) -> String {
+    let inputs = Format::ALL.into_iter().filter(|format| format.is_input());
+    let outputs = Format::ALL.into_iter();
+    let names = |formats: &mut dyn Iterator<Item = Format>| {
+        formats
+            .map(|format| format!("{format}\n"))
+            .collect::<String>()
+    };
+    match which {
+        "input" => names(&mut inputs.clone()) + "feed\n",
+        "output" => names(&mut outputs.clone()),
+        _ => {
+            let row = |format: Format| {
+                let name = match format.aliases() {
+                    [] => format.name().to_owned(),
+                    aliases => format!("{} ({})", format.name(), aliases.join(", ")),
+                };
+                format!("  {name:<20} {}\n", format.description())
+            };
+            let mut table = String::from("Input formats (-f):\n");
+            table.extend(inputs.map(row));
+            table.push_str(&format!(
+                "  {:<20} any feed, told apart by its content\n",
+                "feed"
+            ));
+            table.push_str("Output formats (-t):\n");
+            table.extend(outputs.map(row));
+            table.push_str(&format!(
+                "  {:<20} every format above, with --out-dir\n",
+                "all"
+            ));
+            table
+        }
+    }
+}
+
+/// The completion script for `shell`, from the same definition as the
+/// flags themselves.
+fn completions(shell: clap_complete::Shell) -> Result<(), Vec<Error>> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "newswire", &mut script);
+    write_stdout(whole(&script)).map_err(|error| vec![error])
 }
 
 /// A progress bar on standard error for runs over many inputs, drawn only

@@ -1,7 +1,7 @@
 //! The canonical article: front matter, then a CommonMark/GFM body whose
 //! attributed quotes and discussion section become typed parts of the model.
 
-use super::{front_matter, meta};
+use super::{Metadata, front_matter, meta};
 use crate::commonmark::{self, ParsedBody};
 use crate::error::{Error, Result};
 use crate::model::{Article, Block, Discussion, Meta};
@@ -55,7 +55,8 @@ pub(crate) fn read_reporting_all(
     text: &str,
     file: &str,
 ) -> std::result::Result<Article, Vec<Error>> {
-    read_parsed_reporting_all(&Arena::new(), text, file, false).map(|(article, _)| article)
+    read_parsed_reporting_all(&Arena::new(), text, file, false, &Metadata::default())
+        .map(|(article, _)| article)
 }
 
 /// Reads an article, and keeps its body's tree for the writers when it is
@@ -64,8 +65,10 @@ pub(crate) fn read_parsed<'a>(
     arena: &'a Arena<'a>,
     text: &str,
     file: &str,
+    metadata: &Metadata,
 ) -> Result<(Article, Option<ParsedBody<'a>>)> {
-    read_parsed_reporting_all(arena, text, file, true).map_err(|mut errors| errors.swap_remove(0))
+    read_parsed_reporting_all(arena, text, file, true, metadata)
+        .map_err(|mut errors| errors.swap_remove(0))
 }
 
 fn read_parsed_reporting_all<'a>(
@@ -73,10 +76,12 @@ fn read_parsed_reporting_all<'a>(
     text: &str,
     file: &str,
     keep_tree: bool,
+    metadata: &Metadata,
 ) -> std::result::Result<(Article, Option<ParsedBody<'a>>), Vec<Error>> {
     check_line_lengths(text, file).map_err(|error| vec![error])?;
     let split = front_matter::split(text, file).map_err(|error| vec![error])?;
-    let tree = front_matter::parse(&split, file).map_err(|error| vec![error])?;
+    let mut tree = front_matter::parse(&split, file).map_err(|error| vec![error])?;
+    metadata.apply(&mut tree);
     let meta = meta::read(tree, file)?;
     let body = read_body(arena, split.body, split.body_line, &meta, file, keep_tree)
         .map_err(|error| vec![error])?;
@@ -355,7 +360,10 @@ mod tests {
     fn shares(body: &str) -> bool {
         let arena = Arena::new();
         let text = format!("---\ntitle: T\npublished: 2024-05-01\n---\n\n{body}");
-        read_parsed(&arena, &text, "t.md").unwrap().1.is_some()
+        read_parsed(&arena, &text, "t.md", &Metadata::default())
+            .unwrap()
+            .1
+            .is_some()
     }
 
     #[test]

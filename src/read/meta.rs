@@ -26,24 +26,24 @@ pub(crate) fn read(root: Node, file: &str) -> std::result::Result<Meta, Vec<Erro
         if entry.value.value == Value::Null {
             continue;
         }
-        let slot = match entry.key.as_str() {
-            "title" => &mut fields.title,
-            "id" => &mut fields.id,
-            "url" => &mut fields.url,
-            "published" | "date" => &mut fields.published,
-            "updated" | "lastmod" | "modified" => &mut fields.updated,
-            "authors" | "author" => &mut fields.authors,
-            "summary" | "description" => &mut fields.summary,
-            "tags" | "categories" => {
+        let slot = match field_of(&entry.key) {
+            Some("title") => &mut fields.title,
+            Some("id") => &mut fields.id,
+            Some("url") => &mut fields.url,
+            Some("published") => &mut fields.published,
+            Some("updated") => &mut fields.updated,
+            Some("authors") => &mut fields.authors,
+            Some("summary") => &mut fields.summary,
+            Some("tags") => {
                 fields.tags.push(entry);
                 continue;
             }
-            "language" => &mut fields.language,
-            "program" => &mut fields.program,
-            "publisher" => &mut fields.publisher,
-            "image" => &mut fields.image,
-            "discussion_heading" => &mut fields.discussion_heading,
-            "draft" => &mut fields.draft,
+            Some("language") => &mut fields.language,
+            Some("program") => &mut fields.program,
+            Some("publisher") => &mut fields.publisher,
+            Some("image") => &mut fields.image,
+            Some("discussion_heading") => &mut fields.discussion_heading,
+            Some("draft") => &mut fields.draft,
             _ => {
                 extra.insert(entry.key, entry.value.value.to_json());
                 continue;
@@ -119,6 +119,29 @@ pub(crate) fn read(root: Node, file: &str) -> std::result::Result<Meta, Vec<Erro
     };
     meta.id = id.unwrap_or_else(|| derived_id(&meta));
     Ok(meta)
+}
+
+/// The field of the article format a front-matter key sets, through the
+/// aliases Hugo, Jekyll and Zola use; none for keys the format does not
+/// define, which are kept as they are.
+pub(crate) fn field_of(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "title" => "title",
+        "id" => "id",
+        "url" => "url",
+        "published" | "date" => "published",
+        "updated" | "lastmod" | "modified" => "updated",
+        "authors" | "author" => "authors",
+        "summary" | "description" => "summary",
+        "tags" | "categories" => "tags",
+        "language" => "language",
+        "program" => "program",
+        "publisher" => "publisher",
+        "image" => "image",
+        "discussion_heading" => "discussion_heading",
+        "draft" => "draft",
+        _ => return None,
+    })
 }
 
 /// Collects errors so that reading can go on past the first.

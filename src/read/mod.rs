@@ -9,6 +9,7 @@ mod html;
 mod jsonfeed;
 pub mod markdown;
 mod meta;
+mod metadata;
 mod rss;
 mod toml;
 mod yaml;
@@ -19,6 +20,7 @@ use crate::error::{Error, Result};
 
 use crate::format::Format;
 use crate::model::{Article, Meta};
+pub use metadata::Metadata;
 
 /// Reads a feed (RSS, Atom or JSON Feed, told apart by content) from raw
 /// bytes into its channel and articles.
@@ -41,14 +43,19 @@ pub fn read(bytes: &[u8], format: Format, file: &str) -> Result<Article> {
 
 /// Reads one article as [`read`] does, with its body's tree when the
 /// writers can share it rather than parse the body again.
+/// `metadata` replaces fields of the front matter.
 pub(crate) fn read_parsed<'a>(
     arena: &'a comrak::Arena<'a>,
     bytes: &[u8],
     format: Format,
     file: &str,
+    metadata: &Metadata,
 ) -> Result<(Article, Option<ParsedBody<'a>>)> {
     match format {
-        Format::Markdown => markdown::read_parsed(arena, &decode(bytes, file)?, file),
+        Format::Markdown => markdown::read_parsed(arena, &decode(bytes, file)?, file, metadata),
+        _ if !metadata.is_empty() => Err(Error::invalid_options(format!(
+            "-M sets front-matter fields and {file} is {format}: edit article JSON with a tool such as jq"
+        ))),
         _ => read(bytes, format, file).map(|article| (article, None)),
     }
 }

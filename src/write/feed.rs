@@ -160,31 +160,8 @@ fn lead_paragraph(article: &Article) -> Option<String> {
 fn newswire_data(article: &Article, framing: &Framing) -> NewswireData {
     let meta = &article.meta;
     NewswireData {
-        quotes: article
-            .quotes()
-            .map(|quote| QuoteData {
-                text: commonmark::markdown_to_plain_text(&quote.text),
-                name: quote.attribution.name.clone(),
-                role: quote.attribution.role.clone(),
-                title: quote.title.clone(),
-                cite: quote.attribution.cite.clone(),
-            })
-            .collect(),
-        discussion: article
-            .discussion
-            .as_ref()
-            .map(|discussion| DiscussionData {
-                heading: discussion.heading.clone(),
-                prompts: discussion
-                    .prompts
-                    .iter()
-                    .map(|prompt| commonmark::markdown_to_plain_text(prompt))
-                    .collect(),
-                note: discussion
-                    .note
-                    .as_deref()
-                    .map(commonmark::markdown_to_plain_text),
-            }),
+        quotes: article.quotes().map(QuoteData::of).collect(),
+        discussion: article.discussion.as_ref().map(DiscussionData::of),
         program: meta.program.clone(),
         publisher: meta.publisher.clone(),
         image_credit: meta.image.as_ref().and_then(|image| image.credit.clone()),

@@ -5,7 +5,7 @@
 //! elements and the text itself: the `—` before the name, the heading
 //! before the prompts.
 
-use super::{WriteOptions, byline, credit_line, program_line};
+use super::{WriteOptions, credit_line};
 use crate::commonmark;
 use crate::commonmark::{ParsedBody, QuoteParts};
 use crate::model::{Article, Discussion, Image};
@@ -16,102 +16,8 @@ use std::borrow::Cow;
 use std::io;
 
 /// Writes a standalone HTML5 page.
-pub fn write(
-    article: &Article,
-    _options: &WriteOptions,
-    out: &mut dyn io::Write,
-) -> io::Result<()> {
-    page(article, &content(article), out)
-}
-
-/// The page around content already built, which feeds share.
-pub(crate) fn page(article: &Article, content: &str, out: &mut dyn io::Write) -> io::Result<()> {
-    let meta = &article.meta;
-    let title = escape(meta.title.as_str());
-    let mut root_attributes = String::new();
-    if let Some(language) = &meta.language {
-        root_attributes = format!(
-            " lang=\"{}\" dir=\"{}\"",
-            escape(language.as_str()),
-            text_direction(language)
-        );
-    }
-    writeln!(out, "<!DOCTYPE html>\n<html{root_attributes}>\n<head>")?;
-    writeln!(out, "<meta charset=\"utf-8\">")?;
-    writeln!(
-        out,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    )?;
-    writeln!(out, "<title>{title}</title>")?;
-    if let Some(summary) = &meta.summary {
-        writeln!(
-            out,
-            "<meta name=\"description\" content=\"{}\">",
-            escape(summary.as_str())
-        )?;
-    }
-    let names = byline(article);
-    if !names.is_empty() {
-        writeln!(
-            out,
-            "<meta name=\"author\" content=\"{}\">",
-            escape(names.as_str())
-        )?;
-    }
-    if !meta.tags.is_empty() {
-        writeln!(
-            out,
-            "<meta name=\"keywords\" content=\"{}\">",
-            escape(meta.tags.join(", ").as_str())
-        )?;
-    }
-    writeln!(out, "<meta name=\"generator\" content=\"newswire\">")?;
-    if let Some(url) = &meta.url {
-        writeln!(
-            out,
-            "<link rel=\"canonical\" href=\"{}\">",
-            escape(url.as_str())
-        )?;
-    }
-    writeln!(
-        out,
-        "</head>\n<body>\n<article>\n<header>\n<h1>{title}</h1>"
-    )?;
-    if let Some(summary) = &meta.summary {
-        writeln!(out, "<p class=\"summary\">{}</p>", escape(summary.as_str()))?;
-    }
-    let date = format!(
-        "<time datetime=\"{}\">{}</time>",
-        meta.published.to_rfc3339(),
-        meta.published.day()
-    );
-    if names.is_empty() {
-        writeln!(out, "<p class=\"byline\">{date}</p>")?;
-    } else {
-        writeln!(
-            out,
-            "<p class=\"byline\">{} · {date}</p>",
-            escape(names.as_str())
-        )?;
-    }
-    if let Some(line) = program_line(article) {
-        writeln!(out, "<p class=\"program\">{}</p>", escape(line.as_str()))?;
-    }
-    writeln!(out, "</header>")?;
-    out.write_all(content.as_bytes())?;
-    if !meta.tags.is_empty() {
-        let tags: Vec<String> = meta
-            .tags
-            .iter()
-            .map(|tag| format!("<li>{}</li>", escape(tag.as_str())))
-            .collect();
-        writeln!(
-            out,
-            "<footer>\n<ul class=\"tags\">{}</ul>\n</footer>",
-            tags.concat()
-        )?;
-    }
-    writeln!(out, "</article>\n</body>\n</html>")
+pub fn write(article: &Article, options: &WriteOptions, out: &mut dyn io::Write) -> io::Result<()> {
+    super::page::page(article, &content(article), &options.page, out)
 }
 
 /// The article's content as one sanitised HTML fragment with absolute

@@ -7,6 +7,7 @@ pub(crate) mod feed;
 pub(crate) mod html;
 mod jsonfeed;
 mod markdown;
+mod page;
 mod rss;
 mod spool;
 mod text;
@@ -22,6 +23,7 @@ use std::io;
 pub use article_json::write as write_article_json;
 pub use html::write as write_html;
 pub use markdown::write as write_markdown;
+pub use page::{PageOptions, PageTemplate, STYLESHEET};
 use spool::Lines;
 pub use spool::Spool;
 pub use text::write as write_text;
@@ -36,6 +38,8 @@ pub struct WriteOptions {
     pub plain_markdown: bool,
     /// Channel fields that replace the article's own in a one-item feed.
     pub channel: Channel,
+    /// How the HTML page is dressed: stylesheets, or a template.
+    pub page: PageOptions,
 }
 
 /// The width plain text wraps at unless told otherwise.
@@ -47,6 +51,7 @@ impl Default for WriteOptions {
             width: DEFAULT_WIDTH,
             plain_markdown: false,
             channel: Channel::default(),
+            page: PageOptions::default(),
         }
     }
 }
@@ -173,7 +178,7 @@ pub fn write_feed_entries(
 /// to `put`. The body is parsed once for all of them, and what several
 /// formats share is built once: the HTML content and feed item of the page
 /// and the three feeds, and the plain text of the text file and JSON Feed.
-pub fn write_each<E>(
+pub fn write_each<E: From<crate::Error>>(
     formats: &[Format],
     article: &Article,
     options: &WriteOptions,
@@ -184,7 +189,7 @@ pub fn write_each<E>(
 }
 
 /// [`write_each`] with the body already parsed when `parsed` holds it.
-pub(crate) fn write_each_parsed<'a, E>(
+pub(crate) fn write_each_parsed<'a, E: From<crate::Error>>(
     formats: &[Format],
     article: &Article,
     parsed: Option<commonmark::ParsedBody<'a>>,
@@ -232,18 +237,20 @@ pub(crate) fn write_each_parsed<'a, E>(
             continue;
         }
         document.clear();
-        let _ = match (format, &one_item, &text) {
+        // Writing to memory fails only where a page template does.
+        let written = match (format, &one_item, &text) {
             (Format::Text, _, Some(text)) => {
                 text::write_with_content(article, text, options, &mut document)
             }
             (Format::Html, Some((_, item)), _) => {
-                html::page(article, &item.content_html, &mut document)
+                page::page(article, &item.content_html, &options.page, &mut document)
             }
             (_, Some((feed, item)), _) if format.is_feed() => {
                 write_one_item_feed(format, feed, item.clone(), &mut document)
             }
             _ => write(format, article, options, &mut document),
         };
+        written.map_err(|error| crate::Error::from_writer(error, format))?;
         put(format, &document)?;
     }
     Ok(())

@@ -1,0 +1,79 @@
+//! Every command prints a problem with a place as `FILE:LINE:COL: error:`,
+//! the form editors and CI annotators read, and `newswire: error:` only
+//! where there is no place.
+
+use crate::util::{run_in, stderr};
+
+/// An article whose `published` on line 3, column 12, is not a date.
+const BAD_ARTICLE: &str = "---\ntitle: Kabul\npublished: tuesday\n---\n\nBody.\n";
+/// A feed whose second line is not well-formed.
+const BAD_FEED: &str = "<rss version=\"2.0\"><channel>\n<title>T</titel></channel></rss>\n";
+
+#[test]
+fn every_command_places_its_errors_as_compilers_do() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.md"), BAD_ARTICLE).unwrap();
+    std::fs::write(dir.path().join("bad.xml"), BAD_FEED).unwrap();
+    let out = dir.path().join("out");
+    let out = out.to_str().unwrap();
+    let cases: [(&[&str], &str); 6] = [
+        (&["convert", "bad.md", "-t", "text"], "bad.md:3:12: error: "),
+        (
+            &["convert", "bad.md", "-t", "all", "--out-dir", out],
+            "bad.md:3:12: error: ",
+        ),
+        (
+            &[
+                "feed",
+                "bad.md",
+                "-t",
+                "rss",
+                "--title",
+                "T",
+                "--link",
+                "https://example.com/",
+            ],
+            "bad.md:3:12: error: ",
+        ),
+        (&["check", "bad.md"], "bad.md:3:12: error: "),
+        (&["import", "bad.xml"], "bad.xml:2:"),
+        (&["convert", "bad.xml", "-t", "atom"], "bad.xml:2:"),
+    ];
+    for (args, start) in cases {
+        let output = run_in(dir.path(), args, b"");
+        assert_eq!(
+            output.status.code(),
+            Some(65),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        // `check` prints its findings on standard output and sums up on
+        // standard error; the others print the error itself there.
+        let printed = if args[0] == "check" {
+            String::from_utf8_lossy(&output.stdout).into_owned()
+        } else {
+            stderr(&output)
+        };
+        let first = printed.lines().next().unwrap_or_default();
+        assert!(
+            first.starts_with(start),
+            "{args:?} printed {first:?}, expected {start:?}…"
+        );
+        assert!(
+            first.contains(": error: "),
+            "{args:?}: no severity in {first:?}"
+        );
+    }
+}
+
+#[test]
+fn an_error_without_a_place_names_the_program() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run_in(dir.path(), &["convert", "missing.md", "-t", "text"], b"");
+    assert_eq!(output.status.code(), Some(66));
+    assert!(
+        stderr(&output).starts_with("newswire: error: cannot read missing.md: "),
+        "{}",
+        stderr(&output)
+    );
+}
