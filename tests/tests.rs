@@ -13,6 +13,8 @@ mod errors;
 mod feed_command;
 // Feeds read back with real parsers and the JSON Feed schema.
 mod feeds;
+// What pandoc users try first: --list-formats, -M, several inputs to one output.
+mod habits;
 // Every sample in every format against its reviewed golden file.
 mod golden;
 // Feeds read back: round trips, foreign feeds, feed to feed, the report.
@@ -21,6 +23,8 @@ mod import;
 mod layout;
 // The committed man pages match the clap definition.
 mod man;
+// The HTML page parsed as a browser would: stylesheet, --css, --template.
+mod page;
 // Generated articles: Markdown is a fixed point, article JSON round-trips.
 mod property;
 // Reader rules, checked on the model.
