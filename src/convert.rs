@@ -8,24 +8,41 @@ use crate::model::Article;
 use crate::read::Metadata;
 use crate::write::{FeedEntry, WriteOptions};
 
+/// One article as it is to be read: its bytes, their format, the name
+/// errors give it, and the front-matter fields that replace its own.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The file's bytes.
+    pub bytes: &'a [u8],
+    /// The format they are in, `markdown` or `article-json`.
+    pub format: Format,
+    /// The input as the user named it (`-` for standard input).
+    pub file: &'a str,
+    /// Fields that replace the front matter's, as `-M` gives them.
+    pub metadata: &'a Metadata,
+}
+
 /// Reads one article and writes it in each of `formats`, as [`read`] and
 /// [`write_each`](crate::write_each) would, sharing the reader's parse of a
-/// Markdown body with the writers. `metadata` replaces fields of the front
-/// matter, and `check` sees the article before anything is written.
+/// Markdown body with the writers. `check` sees the article before
+/// anything is written.
 ///
 /// [`read`]: crate::read()
 pub fn convert_each<E: From<crate::Error>>(
-    bytes: &[u8],
-    from: Format,
-    file: &str,
-    metadata: &Metadata,
+    source: Source<'_>,
     formats: &[Format],
     options: &WriteOptions,
     check: impl FnOnce(&Article) -> Result<(), E>,
     put: impl FnMut(Format, &[u8]) -> Result<(), E>,
 ) -> Result<(), E> {
     let arena = comrak::Arena::new();
-    let (article, body) = crate::read::read_parsed(&arena, bytes, from, file, metadata)?;
+    let Source {
+        bytes,
+        format,
+        file,
+        metadata,
+    } = source;
+    let (article, body) = crate::read::read_parsed(&arena, bytes, format, file, metadata)?;
     check(&article)?;
     crate::write::write_each_parsed(formats, &article, body, &arena, options, put)
 }

@@ -36,7 +36,7 @@ pub mod read;
 mod url;
 pub mod write;
 
-pub use convert::convert_each;
+pub use convert::{Source, convert_each};
 pub use error::{Diagnostic, Error, ErrorKind, Result};
 pub use feed::{Channel, Feed};
 pub use fidelity::Change;

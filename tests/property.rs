@@ -165,10 +165,12 @@ proptest! {
 fn converted(source: &str, from: Format) -> Vec<(Format, Vec<u8>)> {
     let mut outputs = Vec::new();
     newswire::convert_each(
-        source.as_bytes(),
-        from,
-        "gen.md",
-        &newswire::read::Metadata::default(),
+        newswire::Source {
+            bytes: source.as_bytes(),
+            format: from,
+            file: "gen.md",
+            metadata: &newswire::read::Metadata::default(),
+        },
         &Format::ALL,
         &WriteOptions::default(),
         |_| Ok::<(), newswire::Error>(()),
@@ -242,10 +244,12 @@ fn one_item_feeds(source: &str) -> Vec<(String, String)> {
         for format in [Format::Rss, Format::Atom, Format::JsonFeed] {
             let mut converted = Vec::new();
             newswire::convert_each(
-                source.as_bytes(),
-                Format::Markdown,
-                "gen.md",
-                &newswire::read::Metadata::default(),
+                newswire::Source {
+                    bytes: source.as_bytes(),
+                    format: Format::Markdown,
+                    file: "gen.md",
+                    metadata: &newswire::read::Metadata::default(),
+                },
                 &[format],
                 &options,
                 |_| Ok::<(), newswire::Error>(()),

@@ -127,19 +127,8 @@ fn joins(format: Format) -> bool {
 fn page_options(args: &ConvertArgs, limit: u64) -> Result<PageOptions, Error> {
     let template = match &args.template {
         Some(path) => {
-            let name = path.display().to_string();
-            let bytes = Input::File(path.clone()).read(limit)?;
-            let source = String::from_utf8(bytes).map_err(|error| {
-                let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-                let line = valid.iter().filter(|&&byte| byte == b'\n').count() + 1;
-                Error::invalid_input(
-                    &name,
-                    line,
-                    1,
-                    "invalid UTF-8: a template must be UTF-8 text",
-                )
-            })?;
-            Some(PageTemplate::new(&name, source)?)
+            let source = Input::File(path.clone()).read_text(limit, "a template")?;
+            Some(PageTemplate::new(&path.display().to_string(), source)?)
         }
         None => None,
     };
@@ -222,11 +211,14 @@ impl Plan {
             }
             Ok(())
         };
+        let source = newswire::Source {
+            bytes: &bytes,
+            format: from,
+            file: &input.name(),
+            metadata: &self.metadata,
+        };
         newswire::convert_each(
-            &bytes,
-            from,
-            &input.name(),
-            &self.metadata,
+            source,
             &self.formats,
             &self.options,
             has_link,

@@ -196,15 +196,7 @@ fn feed_channel(args: &FeedArgs, limit: u64) -> Result<Channel, Error> {
     let from_file = match &args.config {
         Some(path) => {
             let name = path.display().to_string();
-            let bytes = Input::File(path.clone()).read(limit)?;
-            let text = String::from_utf8(bytes).map_err(|_| {
-                Error::invalid_input(
-                    &name,
-                    1,
-                    1,
-                    "invalid UTF-8: a feed configuration must be UTF-8 text",
-                )
-            })?;
+            let text = Input::File(path.clone()).read_text(limit, "a feed configuration")?;
             let channel = Channel::from_config(&text, &name)?;
             channel.validate(&name)?;
             channel

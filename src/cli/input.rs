@@ -60,6 +60,21 @@ impl Input {
         }
         Ok(bytes)
     }
+
+    /// The whole input as UTF-8 text, for `what` (a configuration, a
+    /// template) in errors.
+    pub(crate) fn read_text(&self, limit: u64, what: &str) -> Result<String, Error> {
+        String::from_utf8(self.read(limit)?).map_err(|error| {
+            let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|&&byte| byte == b'\n').count() + 1;
+            Error::invalid_input(
+                &self.name(),
+                line,
+                1,
+                format!("invalid UTF-8: {what} must be UTF-8 text"),
+            )
+        })
+    }
 }
 
 /// What `-f` names: an article format, or a feed (of one kind, or any).
