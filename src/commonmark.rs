@@ -200,7 +200,9 @@ pub(crate) fn quote_parts<'a>(node: &'a AstNode<'a>) -> Option<QuoteParts<'a>> {
         .find_map(|inline| match &inline.data.borrow().value {
             NodeValue::Link(link) if plain_text(inline).trim() == name => Some(link.url.clone()),
             _ => None,
-        });
+        })
+        // A source a reader may follow, or none.
+        .filter(|url| crate::url::is_web_or_relative(url));
     Some(QuoteParts {
         title,
         content: content.to_vec(),

@@ -319,10 +319,11 @@ pub(crate) fn namespace_of(
 }
 
 /// Builds one of the two crates' extension maps (prefix, then local name,
-/// as their readers key them) from elements with their prefixes; a macro because the
-/// crates' types are distinct though identical in shape.
+/// as their readers key them) from elements with their prefixes; a macro
+/// because the crates' types are distinct though identical in shape.
+/// `attribute` makes each attribute value what the crate must be handed.
 macro_rules! extension_map {
-    ($elements:expr, $extension:ty) => {{
+    ($elements:expr, $extension:ty, $attribute:expr) => {{
         fn convert(element: &$crate::extension::Element) -> $extension {
             let mut children: std::collections::BTreeMap<String, Vec<$extension>> =
                 Default::default();
@@ -335,7 +336,11 @@ macro_rules! extension_map {
             let mut extension = <$extension>::default();
             extension.name = element.name.clone();
             extension.value = element.value.clone();
-            extension.attrs = element.attrs.iter().cloned().collect();
+            extension.attrs = element
+                .attrs
+                .iter()
+                .map(|(key, value)| (key.clone(), $attribute(value.as_str())))
+                .collect();
             extension.children = children;
             extension
         }
@@ -354,3 +359,10 @@ macro_rules! extension_map {
     }};
 }
 pub(crate) use extension_map;
+
+/// An attribute value escaped for XML, for `atom_syndication`, which
+/// writes extension attributes as it is handed them (the `rss` crate
+/// escapes them itself).
+pub(crate) fn escaped_attribute(value: &str) -> String {
+    quick_xml::escape::escape(value).into_owned()
+}

@@ -82,15 +82,16 @@ impl Channel {
         }
     }
 
-    /// Checks the URLs are absolute and the language is BCP 47, as feed
-    /// readers require; `source` says where the values came from.
+    /// Checks the URLs are absolute http or https URLs and the language is
+    /// BCP 47, as feed readers require; `source` says where the values
+    /// came from.
     pub fn validate(&self, source: &str) -> Result<()> {
         for (key, url) in [("link", &self.link), ("feed URL", &self.feed_url)] {
             if let Some(url) = url
-                && !crate::url::is_absolute_url(url)
+                && !crate::url::is_web_url(url)
             {
                 return Err(Error::invalid_options(format!(
-                    "the {key} from {source} is not an absolute URL: {url:?}"
+                    "the {key} from {source} is not an absolute http or https URL: {url:?}"
                 )));
             }
         }

@@ -22,3 +22,67 @@ pub(crate) fn resolved(base: Option<&ammonia::Url>, url: &str) -> String {
     base.and_then(|base| base.join(url).ok())
         .map_or_else(|| url.to_owned(), String::from)
 }
+
+/// A URL a reader may be sent to: http or https, with a host. Every link
+/// newswire reads or writes is held to this, so that no `javascript:`,
+/// `vbscript:`, `data:` or `file:` URL reaches a feed or a page.
+pub(crate) fn is_web_url(url: &str) -> bool {
+    ammonia::Url::parse(url)
+        .is_ok_and(|url| matches!(url.scheme(), "http" | "https") && url.has_host())
+}
+
+/// A link to a person: a web page, or a `mailto:` address (JSON Feed 1.1
+/// allows either for an author's `url`).
+pub(crate) fn is_person_url(url: &str) -> bool {
+    is_web_url(url)
+        || ammonia::Url::parse(url)
+            .is_ok_and(|url| url.scheme() == "mailto" && url.path().contains('@'))
+}
+
+/// A link that is relative, to be resolved against the article's URL, or
+/// a web URL.
+pub(crate) fn is_web_or_relative(url: &str) -> bool {
+    match ammonia::Url::parse(url) {
+        Ok(_) => is_web_url(url),
+        Err(error) => error == ammonia::url::ParseError::RelativeUrlWithoutBase,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_the_web_and_nothing_else() {
+        for url in [
+            "https://example.com/a",
+            "http://example.com",
+            "HTTPS://EXAMPLE.COM/",
+        ] {
+            assert!(
+                is_web_url(url) && is_person_url(url) && is_web_or_relative(url),
+                "{url}"
+            );
+        }
+        for url in [
+            "javascript:alert(1)",
+            "javascript://example.com/%0Aalert(1)",
+            " JavaScript:alert(1)",
+            "vbscript:msgbox",
+            "data:text/html,<script>alert(1)</script>",
+            "file:///etc/passwd",
+            "ftp://example.com/a",
+            "urn:newswire:a",
+            "https://",
+        ] {
+            assert!(
+                !is_web_url(url) && !is_person_url(url) && !is_web_or_relative(url),
+                "{url}"
+            );
+        }
+        assert!(is_person_url("mailto:ana@example.com") && !is_web_url("mailto:ana@example.com"));
+        for url in ["/maps/gaza", "a/b.jpg", "../x", "#note", "?q=1"] {
+            assert!(is_web_or_relative(url), "{url}");
+        }
+    }
+}

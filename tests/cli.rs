@@ -167,7 +167,7 @@ const BAD_INPUTS: &[(&str, &[u8], i32, &str)] = &[
         "binary garbage",
         b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00",
         65,
-        "-:1:5: error: control character U+0002",
+        "-:1:1: error: control character U+007F",
     ),
     (
         "empty input",

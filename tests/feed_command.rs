@@ -307,7 +307,7 @@ fn config_and_output_errors() {
     assert_fails(
         &output,
         2,
-        "relative.toml is not an absolute URL: \"/news/\"",
+        "relative.toml is not an absolute http or https URL: \"/news/\"",
     );
     let latin1 = config("latin1.toml", b"title = \"caf\xe9\"\n");
     let output = run(&["feed", "samples", "-t", "rss", "--config", &latin1], b"");

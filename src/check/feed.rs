@@ -5,7 +5,8 @@
 
 use super::{Finding, Severity};
 use crate::read;
-use crate::read::feed::{FeedKind, detect, line_column};
+use crate::read::feed::{FeedKind, detect};
+use crate::read::line_column;
 use crate::url::is_absolute_url;
 use chrono::DateTime;
 use quick_xml::events::{BytesStart, Event};

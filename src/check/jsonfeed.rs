@@ -1,7 +1,7 @@
 //! JSON Feed 1.1's required fields, URLs and dates, placed by line.
 
 use super::feed::Report;
-use crate::read::feed::line_column;
+use crate::read::line_column;
 use crate::url::is_absolute_url;
 use chrono::DateTime;
 use std::collections::HashSet;

@@ -1,13 +1,14 @@
 //! Article JSON read back: the model as `-t article-json` writes it, so a
 //! pipeline can edit an article with `jq` and convert it onwards.
 
+use super::line_column;
 use super::meta::derived_id;
-use crate::chars::is_forbidden_char;
+use crate::chars::{describe, forbidden_escape, forbidden_in_json};
 use crate::commonmark;
 use crate::error::{Error, Result};
 use crate::language::is_language_tag;
 use crate::model::{Article, Block};
-use crate::url::is_absolute_url;
+use crate::url::{is_person_url, is_web_or_relative, is_web_url};
 
 /// Reads the model from JSON; `file` names the input in errors.
 pub fn read(text: &str, file: &str) -> Result<Article> {
@@ -28,10 +29,37 @@ pub fn read(text: &str, file: &str) -> Result<Article> {
         return Err(invalid("`meta.title` is empty".into()));
     }
     if let Some(url) = &meta.url
-        && !is_absolute_url(url)
+        && !is_web_url(url)
     {
         return Err(invalid(format!(
-            "`meta.url` is not an absolute URL: {url:?}"
+            "`meta.url` is not an absolute http or https URL: {url:?}"
+        )));
+    }
+    if let Some(url) = meta
+        .authors
+        .iter()
+        .filter_map(|author| author.url.as_ref())
+        .find(|url| !is_person_url(url))
+    {
+        return Err(invalid(format!(
+            "an author's `url` is not an http, https or mailto URL: {url:?}"
+        )));
+    }
+    if let Some(image) = &meta.image
+        && !is_web_or_relative(&image.url)
+    {
+        return Err(invalid(format!(
+            "`meta.image.url` is neither relative nor http or https: {:?}",
+            image.url
+        )));
+    }
+    if let Some(cite) = article
+        .quotes()
+        .filter_map(|quote| quote.attribution.cite.as_ref())
+        .find(|cite| !is_web_or_relative(cite))
+    {
+        return Err(invalid(format!(
+            "a quote's `cite` is neither relative nor http or https: {cite:?}"
         )));
     }
     if let Some(language) = &meta.language
@@ -52,11 +80,20 @@ pub fn read(text: &str, file: &str) -> Result<Article> {
         meta.id = derived_id(meta);
     }
     let tree = serde_json::to_value(&article).unwrap_or_default();
-    if let Some(found) = forbidden_char(&tree) {
-        return Err(invalid(format!(
-            "control character U+{:04X} is not allowed in an article",
-            u32::from(found)
-        )));
+    if let Some(found) = forbidden_in_json(&tree) {
+        // Raw characters were refused before parsing, so this one came
+        // from an escape, which is where the error points.
+        let (line, column) =
+            forbidden_escape(text).map_or((1, 1), |(offset, _)| line_column(text, offset));
+        return Err(Error::invalid_input(
+            file,
+            line,
+            column,
+            format!(
+                "{} (from an escape) is not allowed in an article",
+                describe(found)
+            ),
+        ));
     }
     Ok(article)
 }
@@ -81,22 +118,6 @@ fn too_deep_markdown(article: &Article) -> Option<&'static str> {
     parts
         .any(|markdown| deep(markdown))
         .then_some("the discussion")
-}
-
-/// The first character in any string of the tree that no article may hold;
-/// JSON escapes such as `\u0000` decode to them.
-fn forbidden_char(value: &serde_json::Value) -> Option<char> {
-    use serde_json::Value;
-    match value {
-        Value::String(text) => text.chars().find(|&c| is_forbidden_char(c)),
-        Value::Array(items) => items.iter().find_map(forbidden_char),
-        Value::Object(fields) => fields.iter().find_map(|(key, value)| {
-            key.chars()
-                .find(|&c| is_forbidden_char(c))
-                .or_else(|| forbidden_char(value))
-        }),
-        _ => None,
-    }
 }
 
 /// serde_json appends " at line L column C", which the error already places.

@@ -106,7 +106,7 @@ impl Entry {
         let base = self.url.clone().or_else(|| channel.link.clone());
         let url = self.url.take().and_then(|url| {
             let absolute = crate::url::absolute_url(channel.link.as_deref(), &url);
-            if crate::url::is_absolute_url(&absolute) {
+            if crate::url::is_web_url(&absolute) {
                 if absolute != url {
                     changes.push(Change::changed(
                         Some(&label),
@@ -223,6 +223,18 @@ impl Entry {
         if let (Some(image), Some(credit)) = (&mut image, &data.image_credit) {
             image.credit = Some(credit.clone());
         }
+        let image = image.filter(|image| {
+            let allowed = crate::url::is_web_or_relative(&image.url);
+            if !allowed {
+                changes.push(Change::dropped(
+                    Some(&label),
+                    "image",
+                    format!("{:?} is not an http or https URL", image.url),
+                ));
+            }
+            allowed
+        });
+        let authors = people_with_safe_links(self.authors, Some(&label), changes);
         let heading = data
             .discussion
             .as_ref()
@@ -253,7 +265,7 @@ impl Entry {
             url,
             published,
             updated: self.updated.filter(|updated| *updated != published),
-            authors: self.authors,
+            authors,
             summary,
             tags,
             language,
@@ -364,4 +376,26 @@ fn title_from_text(text: &str, published: &Date) -> String {
     }
     title.push('…');
     title
+}
+
+/// The people with their links kept only where they are web pages or
+/// e-mail addresses; `item` names the item in the notes.
+pub(crate) fn people_with_safe_links(
+    mut people: Vec<Author>,
+    item: Option<&str>,
+    changes: &mut Vec<Change>,
+) -> Vec<Author> {
+    for person in &mut people {
+        if let Some(url) = person.url.take_if(|url| !crate::url::is_person_url(url)) {
+            changes.push(Change::dropped(
+                item,
+                "author url",
+                format!(
+                    "{url:?} of {} is not an http, https or mailto URL",
+                    person.name
+                ),
+            ));
+        }
+    }
+    people
 }

@@ -6,6 +6,8 @@
 //! filled on the way is recorded as a [`Change`].
 
 pub(crate) use super::entry::{Enclosure, Entry};
+use super::line_column;
+use crate::chars::{Escapes, without_forbidden_source};
 use crate::error::{Error, Result};
 use crate::extension::{Element, MEDIA_NAMESPACE, extensions_in};
 use crate::feed::{Channel, Feed};
@@ -80,6 +82,12 @@ pub fn read(text: &str, file: &str) -> Result<Imported> {
             "not a feed: expected an RSS (<rss> or <rdf:RDF>), Atom (<feed>) or JSON Feed document",
         ));
     };
+    let escapes = match kind {
+        FeedKind::JsonFeed => Escapes::Json,
+        FeedKind::Rss | FeedKind::Atom => Escapes::Xml,
+    };
+    let (text, forbidden) = without_forbidden_source(text, escapes);
+    let text = text.as_ref();
     if kind != FeedKind::JsonFeed {
         well_formed(text, file)?;
     }
@@ -89,15 +97,35 @@ pub fn read(text: &str, file: &str) -> Result<Imported> {
         FeedKind::JsonFeed => super::jsonfeed::read(text, file)?,
     };
     let mut changes = parsed.changes;
+    let mut channel = parsed.channel;
+    for (field, url) in [
+        ("link", &mut channel.link),
+        ("feed_url", &mut channel.feed_url),
+    ] {
+        if let Some(url) = url.take_if(|url| !crate::url::is_web_url(url)) {
+            changes.push(Change::dropped(
+                None,
+                field,
+                format!("the feed's {url:?} is not an absolute http or https URL"),
+            ));
+        }
+    }
+    channel.authors = super::entry::people_with_safe_links(channel.authors, None, &mut changes);
+    if forbidden > 0 {
+        changes.push(Change::changed(
+            None,
+            "text",
+            format!(
+                "{forbidden} characters that XML 1.0 or HTML forbid were left out, or read as Windows-1252"
+            ),
+        ));
+    }
     let mut articles = Vec::with_capacity(parsed.entries.len());
     for entry in parsed.entries {
-        articles.push(entry.into_article(&parsed.channel, parsed.date, file, &mut changes)?);
+        articles.push(entry.into_article(&channel, parsed.date, file, &mut changes)?);
     }
     Ok(Imported {
-        feed: Feed {
-            channel: parsed.channel,
-            articles,
-        },
+        feed: Feed { channel, articles },
         changes,
         kind,
     })
@@ -170,21 +198,6 @@ const XML_DEPTH_LIMIT: usize = 256;
 pub(crate) fn error_at(text: &str, offset: usize, file: &str, message: String) -> Error {
     let (line, column) = line_column(text, offset);
     Error::invalid_input(file, line, column, message)
-}
-
-/// The 1-based line and column (in characters) of a byte offset.
-pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
-        .chars()
-        .count()
-        + 1;
-    (line, column)
 }
 
 /// An error at the first place `needle` appears in `text`, for the feed

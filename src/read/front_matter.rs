@@ -2,6 +2,7 @@
 //! remembers where every key and value stood, so errors can name the line.
 
 use super::{toml, yaml};
+use crate::chars::{describe, first_forbidden, forbidden_escape};
 use crate::error::{Error, Result};
 
 /// Which syntax the front matter is written in.
@@ -144,6 +145,7 @@ pub(crate) fn parse(split: &Split<'_>, file: &str) -> Result<Node> {
         Syntax::Yaml => yaml::load(split.front, first_line, file)?,
         Syntax::Toml => toml::load(split.front, first_line, file)?,
     };
+    refuse_forbidden(&node, split.front, first_line, file)?;
     match node.value {
         Value::Map(_) => Ok(node),
         // An empty front matter block has no keys at all.
@@ -161,6 +163,58 @@ pub(crate) fn parse(split: &Split<'_>, file: &str) -> Result<Node> {
                 other.kind()
             ),
         )),
+    }
+}
+
+/// Refuses a key or string whose escapes decode to a character no output
+/// may carry, placed at the escape; raw ones were refused before parsing.
+pub(crate) fn refuse_forbidden(
+    node: &Node,
+    source: &str,
+    first_line: usize,
+    file: &str,
+) -> Result<()> {
+    let refuse = |text: &str, line: usize, column: usize| {
+        let Some((_, found)) = first_forbidden(text) else {
+            return Ok(());
+        };
+        // The escape is at or after where the key or value starts.
+        let start = source
+            .split_inclusive('\n')
+            .take(line.saturating_sub(first_line))
+            .map(str::len)
+            .sum::<usize>();
+        let start = source[start..]
+            .char_indices()
+            .nth(column - 1)
+            .map_or(source.len(), |(at, _)| start + at);
+        let (line, column) = match forbidden_escape(&source[start..]) {
+            Some((offset, _)) => {
+                let (line, column) = super::line_column(source, start + offset);
+                (first_line + line - 1, column)
+            }
+            None => (line, column),
+        };
+        Err(Error::invalid_input(
+            file,
+            line,
+            column,
+            format!(
+                "{} (from an escape) is not allowed in an article",
+                describe(found)
+            ),
+        ))
+    };
+    match &node.value {
+        Value::String(text) => refuse(text, node.line, node.column),
+        Value::List(items) => items
+            .iter()
+            .try_for_each(|item| refuse_forbidden(item, source, first_line, file)),
+        Value::Map(entries) => entries.iter().try_for_each(|entry| {
+            refuse(&entry.key, entry.line, entry.column)?;
+            refuse_forbidden(&entry.value, source, first_line, file)
+        }),
+        _ => Ok(()),
     }
 }
 

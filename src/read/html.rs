@@ -4,6 +4,7 @@
 //! `section` keeps its heading, and the lead image `figure` goes back to
 //! the metadata instead of the body.
 
+use crate::chars::{Escapes, without_forbidden_source};
 use crate::model::Image;
 use htmd::element_handler::{HandlerResult, Handlers};
 use htmd::{Element, HtmlToMarkdown, Node};
@@ -25,6 +26,8 @@ pub(crate) struct HtmlBody {
 /// Converts an item's HTML content; `lead_image_url` is the image the feed
 /// gives for the item, whose figure the writers put first in the content.
 pub(crate) fn to_markdown(html: &str, lead_image_url: Option<&str>) -> HtmlBody {
+    let (html, _) = without_forbidden_source(html, Escapes::Xml);
+    let html = html.as_ref();
     let found = Arc::new(Mutex::new(HtmlBody::default()));
     let lead_url = lead_image_url.map(str::to_owned);
     let converter = {
@@ -257,7 +260,8 @@ fn collect_text(node: &Node, text: &mut String) {
 /// The HTML as plain text, for summaries: the Markdown conversion, then
 /// its text.
 pub(crate) fn to_plain_text(html: &str) -> String {
-    let markdown = HtmlToMarkdown::new().convert(html).unwrap_or_default();
+    let (html, _) = without_forbidden_source(html, Escapes::Xml);
+    let markdown = HtmlToMarkdown::new().convert(&html).unwrap_or_default();
     crate::commonmark::markdown_to_plain_text(&markdown)
         .split_whitespace()
         .collect::<Vec<_>>()

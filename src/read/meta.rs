@@ -5,7 +5,7 @@ use super::front_matter::{Entry, Node, Value};
 use crate::error::{Error, Result};
 use crate::language::is_language_tag;
 use crate::model::{Author, Date, Image, Meta};
-use crate::url::is_absolute_url;
+use crate::url::{is_person_url, is_web_or_relative, is_web_url};
 
 /// Builds the metadata, reporting every problem rather than the first:
 /// `check` lists them all. Missing keys are reported at the opening
@@ -272,14 +272,15 @@ impl Reader<'_> {
     }
 
     fn url(&self, entry: &Entry) -> Result<String> {
-        self.absolute_url(&entry.key, &entry.value)
+        self.absolute_url(&entry.key, &entry.value, is_web_url)
     }
 
     /// An absolute URL in its normalised form (`https://Example.com/a b`
-    /// becomes `https://example.com/a%20b`), as feed validators require.
-    fn absolute_url(&self, key: &str, node: &Node) -> Result<String> {
+    /// becomes `https://example.com/a%20b`), as feed validators require,
+    /// of a scheme `allowed` lets a reader follow.
+    fn absolute_url(&self, key: &str, node: &Node, allowed: fn(&str) -> bool) -> Result<String> {
         let url = self.text(key, node)?;
-        if is_absolute_url(&url) {
+        if allowed(&url) {
             Ok(ammonia::Url::parse(&url).map_or(url, String::from))
         } else {
             Err(Error::invalid_input(
@@ -287,7 +288,7 @@ impl Reader<'_> {
                 node.line,
                 node.column,
                 format!(
-                    "`{key}` is not an absolute URL: {url:?}; expected one such as https://example.com/a"
+                    "`{key}` is not an absolute http or https URL: {url:?}; expected one such as https://example.com/a"
                 ),
             ))
         }
@@ -358,7 +359,9 @@ impl Reader<'_> {
         for entry in entries {
             match entry.key.as_str() {
                 "name" => author.name = self.string(entry)?,
-                "url" => author.url = Some(self.absolute_url("url", &entry.value)?),
+                "url" => {
+                    author.url = Some(self.absolute_url("url", &entry.value, is_person_url)?)
+                }
                 "email" => author.email = Some(self.email(entry)?),
                 other => {
                     return Err(Error::invalid_input(
@@ -431,6 +434,17 @@ impl Reader<'_> {
                     ));
                 }
             }
+        }
+        if !is_web_or_relative(&image.url) {
+            return Err(Error::invalid_input(
+                self.file,
+                entry.value.line,
+                entry.value.column,
+                format!(
+                    "`image` URL {:?} is neither relative nor http or https",
+                    image.url
+                ),
+            ));
         }
         if image.url.is_empty() {
             return Err(Error::invalid_input(

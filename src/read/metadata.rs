@@ -3,7 +3,7 @@
 //! article it is read with, and is read by the same rules as if written
 //! in the front matter.
 
-use super::front_matter::{Entry, Node, Value};
+use super::front_matter::{self, Entry, Node, Value};
 use super::{meta, yaml};
 use crate::error::{Error, Result};
 
@@ -28,7 +28,12 @@ impl Metadata {
                     "{label}: expected KEY=VALUE with a key such as title or tags"
                 )));
             }
-            let value = yaml::load(value, 1, &label).map_err(|error| usage(&label, &error))?;
+            let value = yaml::load(value, 1, &label)
+                .and_then(|node| {
+                    front_matter::refuse_forbidden(&node, value, 1, &label)?;
+                    Ok(node)
+                })
+                .map_err(|error| usage(&label, &error))?;
             entries.push(Entry {
                 key: key.to_owned(),
                 line: 1,

@@ -14,7 +14,7 @@ mod rss;
 mod toml;
 mod yaml;
 
-use crate::chars::{is_forbidden_char, may_have_forbidden_chars};
+use crate::chars::{describe, first_forbidden};
 use crate::commonmark::ParsedBody;
 use crate::error::{Error, Result};
 
@@ -77,7 +77,8 @@ pub fn read_meta(bytes: &[u8], format: Format, file: &str) -> Result<Meta> {
 /// place, so that no writer can emit them.
 pub(crate) fn decode(bytes: &[u8], file: &str) -> Result<String> {
     let text = std::str::from_utf8(bytes).map_err(|error| {
-        let (line, column) = line_column(&bytes[..error.valid_up_to()]);
+        let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
+        let (line, column) = line_column(valid, valid.len());
         Error::invalid_input(
             file,
             line,
@@ -91,34 +92,30 @@ pub(crate) fn decode(bytes: &[u8], file: &str) -> Result<String> {
     } else {
         text.to_owned()
     };
-    if may_have_forbidden_chars(&text)
-        && let Some(offset) = text.find(is_forbidden_char)
-    {
-        let (line, column) = line_column(&text.as_bytes()[..offset]);
-        let found = text[offset..].chars().next().unwrap_or_default();
+    if let Some((offset, found)) = first_forbidden(&text) {
+        let (line, column) = line_column(&text, offset);
         return Err(Error::invalid_input(
             file,
             line,
             column,
-            format!(
-                "control character U+{:04X} is not allowed in an article",
-                u32::from(found)
-            ),
+            format!("{} is not allowed in an article", describe(found)),
         ));
     }
     Ok(text)
 }
 
-/// 1-based line and column of the end of `before`; the column counts
-/// characters, or bytes where the text is not UTF-8.
-fn line_column(before: &[u8]) -> (usize, usize) {
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let last = &before[line_start..];
-    let column = std::str::from_utf8(last).map_or(last.len(), |text| text.chars().count()) + 1;
+/// The 1-based line and column (in characters) of a byte offset.
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 

@@ -10,6 +10,9 @@ use std::collections::HashMap;
 /// How many values aliases may add in all; a "billion laughs" document
 /// needs far more, any real front matter far fewer.
 const ALIAS_EXPANSION_LIMIT: usize = 10_000;
+/// How many bytes of text aliases may add in all: counting values alone
+/// lets one long anchored string, repeated, take gigabytes.
+const ALIAS_BYTES_LIMIT: usize = 1 << 20;
 /// How deep lists and mappings may nest.
 const DEPTH_LIMIT: usize = 64;
 /// How many keys one mapping may hold; real front matter has dozens.
@@ -21,17 +24,40 @@ pub(crate) fn load(text: &str, first_line: usize, file: &str) -> Result<Node> {
         parser: Parser::new_from_str(text),
         anchors: HashMap::new(),
         expanded: 0,
+        expanded_bytes: 0,
         first_line,
         file,
     };
     loader.document()
 }
 
+/// How much a value holds: values, and bytes of text.
+#[derive(Debug, Clone, Copy)]
+struct Size {
+    values: usize,
+    bytes: usize,
+}
+
+impl Size {
+    const ONE: Size = Size {
+        values: 1,
+        bytes: 0,
+    };
+
+    fn add(self, other: Size) -> Size {
+        Size {
+            values: self.values + other.values,
+            bytes: self.bytes + other.bytes,
+        }
+    }
+}
+
 struct Loader<'input, 'f> {
     parser: Parser<'input, StrInput<'input>>,
-    /// Anchored values and how many values each holds.
-    anchors: HashMap<usize, (Node, usize)>,
+    /// Anchored values, with how many values and bytes of text each holds.
+    anchors: HashMap<usize, (Node, Size)>,
     expanded: usize,
+    expanded_bytes: usize,
     first_line: usize,
     file: &'f str,
 }
@@ -77,9 +103,9 @@ impl<'input> Loader<'input, '_> {
         }
     }
 
-    /// Reads the value that `event` starts; returns it with the number of
-    /// values it holds, which is what an alias to it would add.
-    fn node(&mut self, event: Event<'input>, span: Span, depth: usize) -> Result<(Node, usize)> {
+    /// Reads the value that `event` starts; returns it with how much it
+    /// holds, which is what an alias to it would add.
+    fn node(&mut self, event: Event<'input>, span: Span, depth: usize) -> Result<(Node, Size)> {
         if depth > DEPTH_LIMIT {
             return Err(self.error(
                 span,
@@ -90,6 +116,10 @@ impl<'input> Loader<'input, '_> {
         let (value, size, anchor) = match event {
             Event::Scalar(text, style, anchor, tag) => {
                 let source = text.to_string();
+                let size = Size {
+                    values: 1,
+                    bytes: source.len(),
+                };
                 let value = match Scalar::parse_from_cow_and_metadata(text, style, tag.as_ref()) {
                     Some(Scalar::Null) => Value::Null,
                     Some(Scalar::Boolean(flag)) => Value::Bool(flag),
@@ -99,18 +129,18 @@ impl<'input> Loader<'input, '_> {
                     }
                     Some(Scalar::String(_)) | None => Value::String(source),
                 };
-                (value, 1, anchor)
+                (value, size, anchor)
             }
             Event::SequenceStart(anchor, _) => {
                 let mut items = Vec::new();
-                let mut size = 1;
+                let mut size = Size::ONE;
                 loop {
                     let (event, span) = self.next()?;
                     if matches!(event, Event::SequenceEnd) {
                         break;
                     }
                     let (item, item_size) = self.node(event, span, depth + 1)?;
-                    size += item_size;
+                    size = size.add(item_size);
                     items.push(item);
                 }
                 (Value::List(items), size, anchor)
@@ -123,11 +153,21 @@ impl<'input> Loader<'input, '_> {
                 let Some((node, size)) = self.anchors.get(&id).cloned() else {
                     return Err(self.error(span, "alias to an unknown anchor"));
                 };
-                self.expanded += size;
+                self.expanded += size.values;
+                self.expanded_bytes += size.bytes;
                 if self.expanded > ALIAS_EXPANSION_LIMIT {
                     return Err(self.error(
                         span,
                         &format!("YAML aliases expand to more than {ALIAS_EXPANSION_LIMIT} values"),
+                    ));
+                }
+                if self.expanded_bytes > ALIAS_BYTES_LIMIT {
+                    return Err(self.error(
+                        span,
+                        &format!(
+                            "YAML aliases expand to more than {} KiB of text",
+                            ALIAS_BYTES_LIMIT / 1024
+                        ),
                     ));
                 }
                 return Ok((
@@ -152,10 +192,10 @@ impl<'input> Loader<'input, '_> {
         Ok((node, size))
     }
 
-    fn mapping(&mut self, depth: usize) -> Result<(Vec<Entry>, usize)> {
+    fn mapping(&mut self, depth: usize) -> Result<(Vec<Entry>, Size)> {
         let mut entries: Vec<Entry> = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        let mut size = 1;
+        let mut size = Size::ONE;
         loop {
             let (event, span) = self.next()?;
             let key = match event {
@@ -175,7 +215,10 @@ impl<'input> Loader<'input, '_> {
             }
             let (event, span) = self.next()?;
             let (value, value_size) = self.node(event, span, depth + 1)?;
-            size += value_size;
+            size = size.add(value_size).add(Size {
+                values: 0,
+                bytes: key.len(),
+            });
             entries.push(Entry {
                 key,
                 line,

@@ -2,7 +2,7 @@
 
 use super::feed::{GENERATOR, Item, entry_lines, write_with_entries};
 use super::spool::Lines;
-use crate::extension::{extension_map, extension_namespaces};
+use crate::extension::{escaped_attribute, extension_map, extension_namespaces};
 use crate::feed::Feed;
 use crate::model::Author;
 use atom_syndication::extension::Extension;
@@ -111,7 +111,7 @@ fn link_to(href: &str, rel: &str, mime_type: &str) -> Link {
 /// Takes the item by value so its content moves into the feed.
 fn atom_entry(item: Item<'_>) -> Entry {
     let meta = &item.article.meta;
-    let extensions = extension_map!(item.extension_elements(), Extension);
+    let extensions = extension_map!(item.extension_elements(), Extension, escaped_attribute);
     Entry {
         title: Text::plain(meta.title.clone()),
         id: meta.id.clone(),

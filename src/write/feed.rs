@@ -69,7 +69,7 @@ impl<'a> Item<'a> {
                 .image
                 .as_ref()
                 .map(|image| absolute_url(base, &image.url))
-                .filter(|url| crate::url::is_absolute_url(url)),
+                .filter(|url| crate::url::is_web_url(url)),
             data: newswire_data(article, framing),
             content_text,
         }

@@ -264,11 +264,24 @@ pub(crate) fn sanitise(html: &str, base: Option<&str>) -> String {
         .add_allowed_classes("figure", ["quote", "image"])
         .add_allowed_classes("section", ["discussion", "footnotes"])
         .add_allowed_classes("sup", ["footnote-ref"])
+        // One rule for links everywhere: the web and e-mail.
+        .url_schemes(["http", "https", "mailto"].into())
+        // `cite` names a source, which is a link as much as `href` is.
+        .attribute_filter(|_, attribute, value| {
+            (attribute != "cite" || crate::url::is_web_or_relative(value))
+                .then_some(Cow::Borrowed(value))
+        })
         .link_rel(None);
     if let Some(base) = base.and_then(|url| ammonia::Url::parse(url).ok()) {
         builder.url_relative(ammonia::UrlRelative::Custom(Box::new(against(base))));
     }
-    builder.clean(html).to_string()
+    // Character references the sanitiser decoded are written out raw,
+    // and those that decode to characters no output may carry go.
+    let clean = builder.clean(html).to_string();
+    match crate::chars::without_forbidden(&clean) {
+        Cow::Borrowed(_) => clean,
+        Cow::Owned(kept) => kept,
+    }
 }
 
 /// Resolves relative URLs against the article's URL, except links within

@@ -50,7 +50,7 @@ fn channel<'n>(feed: &Feed, namespaces: impl IntoIterator<Item = (&'n str, &'n s
         // Required by RSS 2.0; the command line refuses to write a feed without one.
         link: info.link.clone().unwrap_or_default(),
         // RSS 2.0 requires a description; the title is the honest fallback.
-        description: info.description.clone().unwrap_or(title),
+        description: as_html(info.description.as_deref().unwrap_or(&title)),
         language: info.language.clone(),
         last_build_date: Some(feed.updated().to_rfc2822()),
         generator: Some(GENERATOR.to_owned()),
@@ -108,11 +108,23 @@ fn written(channel: &Channel) -> io::Result<Vec<u8>> {
         .map_err(|error| io::Error::other(error.to_string()))
 }
 
+/// Plain text as the HTML RSS readers take `description` to be: escaped,
+/// so that text about markup is never read as markup.
+fn as_html(text: &str) -> String {
+    quick_xml::escape::escape(text).into_owned()
+}
+
 /// Takes the item by value so its content moves into the channel rather
 /// than being copied: feeds of thousands of articles are mostly content.
 fn rss_item(item: Item<'_>) -> rss::Item {
     let meta = &item.article.meta;
-    let extensions = extension_map!(item.extension_elements(), Extension);
+    let extensions = extension_map!(item.extension_elements(), Extension, str::to_owned);
+    // Each person once, as readers list both elements: `author` holds one
+    // address (RSS 2.0 allows no more), `dc:creator` every other name.
+    let emailed = meta
+        .authors
+        .iter()
+        .position(|author| author.email.is_some());
     rss::Item {
         title: Some(meta.title.clone()),
         link: meta.url.clone(),
@@ -121,20 +133,22 @@ fn rss_item(item: Item<'_>) -> rss::Item {
             value: meta.id.clone(),
         }),
         pub_date: Some(meta.published.to_rfc2822()),
-        // Only an address may go in `author`; names are in `dc:creator`.
-        author: meta.authors.iter().find_map(|author| {
-            author
-                .email
-                .as_ref()
-                .map(|email| format!("{email} ({})", author.name))
+        author: emailed.and_then(|index| {
+            let author = &meta.authors[index];
+            let email = author.email.as_deref()?;
+            Some(format!("{email} ({})", author.name))
         }),
-        dublin_core_ext: (!meta.authors.is_empty()).then(|| DublinCoreExtension {
-            creators: meta
-                .authors
-                .iter()
-                .map(|author| author.name.clone())
-                .collect(),
-            ..DublinCoreExtension::default()
+        dublin_core_ext: (meta.authors.len() > usize::from(emailed.is_some())).then(|| {
+            DublinCoreExtension {
+                creators: meta
+                    .authors
+                    .iter()
+                    .enumerate()
+                    .filter(|&(index, _)| Some(index) != emailed)
+                    .map(|(_, author)| author.name.clone())
+                    .collect(),
+                ..DublinCoreExtension::default()
+            }
         }),
         categories: meta
             .tags
@@ -144,7 +158,7 @@ fn rss_item(item: Item<'_>) -> rss::Item {
                 domain: None,
             })
             .collect(),
-        description: item.summary,
+        description: item.summary.as_deref().map(as_html),
         content: Some(item.content_html),
         extensions,
         ..rss::Item::default()
