@@ -93,7 +93,8 @@ pub(crate) fn to_commonmark<'a>(node: &'a AstNode<'a>) -> String {
     if !next_is_list && let Some(kept) = out.strip_suffix(END_OF_LIST) {
         out.truncate(kept.trim_end().len());
     }
-    out
+    // comrak writes some character references back as the characters.
+    without_forbidden_chars(out)
 }
 
 /// The node and what is below it as HTML.
@@ -106,12 +107,9 @@ pub(crate) fn to_html<'a>(node: &'a AstNode<'a>) -> String {
 /// Drops characters XML 1.0 cannot carry. The reader refuses them in the
 /// source, but character references such as `&#x1;` decode to them.
 pub(crate) fn without_forbidden_chars(text: String) -> String {
-    if crate::chars::may_have_forbidden_chars(&text)
-        && text.contains(crate::chars::is_forbidden_char)
-    {
-        text.replace(crate::chars::is_forbidden_char, "")
-    } else {
-        text
+    match crate::chars::without_forbidden(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(kept) => kept,
     }
 }
 

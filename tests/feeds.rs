@@ -96,7 +96,11 @@ fn feed_rs_reads_every_feed_with_full_content() {
                 .collect();
             // Each person once; RSS writes one with an address as
             // `email (Name)`, which feed-rs keeps whole.
-            assert_eq!(authors.len(), article.meta.authors.len(), "{format}: {authors:?}");
+            assert_eq!(
+                authors.len(),
+                article.meta.authors.len(),
+                "{format}: {authors:?}"
+            );
             for author in &article.meta.authors {
                 assert!(
                     authors.iter().any(|shown| shown.contains(&author.name)),

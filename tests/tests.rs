@@ -15,6 +15,9 @@ mod feed_command;
 mod feeds;
 // What pandoc users try first: --list-formats, -M, several inputs to one output.
 mod habits;
+// Strangers' input: forbidden characters by every escape, dangerous URLs,
+// markup where text belongs.
+mod hostile;
 // Every sample in every format against its reviewed golden file.
 mod golden;
 // Feeds read back: round trips, foreign feeds, feed to feed, the report.

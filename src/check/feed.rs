@@ -16,7 +16,7 @@ const ATOM_NAMESPACE: &str = "http://www.w3.org/2005/Atom";
 
 /// Lists what is wrong with a feed.
 pub fn check_feed(bytes: &[u8], file: &str) -> Vec<Finding> {
-    let text = match read::decode(bytes, file) {
+    let text = match read::decode_text(bytes, file, "a feed") {
         Ok(text) => text,
         Err(error) => return vec![Finding::from_error(&error, file)],
     };
@@ -24,6 +24,18 @@ pub fn check_feed(bytes: &[u8], file: &str) -> Vec<Finding> {
         file,
         findings: Vec::new(),
     };
+    // XML 1.0 refuses the rest of them, which the parser reports.
+    if let Some((offset, found)) =
+        crate::chars::first_forbidden(&text).filter(|(_, found)| !found.is_ascii_control())
+    {
+        report.warning(
+            read::line_column(&text, offset),
+            format!(
+                "{}, which HTML forbids: it is left out on import",
+                crate::chars::describe(found)
+            ),
+        );
+    }
     match detect(&text) {
         Some(FeedKind::JsonFeed) => super::jsonfeed::json_feed(&text, &mut report),
         Some(kind) => match XmlNode::parse(&text, &mut report) {

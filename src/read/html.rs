@@ -48,6 +48,22 @@ pub(crate) fn to_markdown(html: &str, lead_image_url: Option<&str>) -> HtmlBody 
                     cited_quote(handlers, &element).or_else(|| handlers.fallback(element))
                 },
             )
+            // A link or image to anything but the web is kept as its text
+            // only: one rule for URLs, in as out.
+            .add_handler(
+                vec!["a", "img"],
+                |handlers: &dyn Handlers, element: Element| {
+                    let wanted = if element.tag == "a" { "href" } else { "src" };
+                    match attribute(element.node, wanted) {
+                        Some(url)
+                            if !url.starts_with('#') && !crate::url::is_web_or_relative(&url) =>
+                        {
+                            Some(handlers.walk_children(element.node))
+                        }
+                        _ => handlers.fallback(element),
+                    }
+                },
+            )
             .add_handler(
                 vec!["section"],
                 move |handlers: &dyn Handlers, element: Element| {

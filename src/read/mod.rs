@@ -25,7 +25,7 @@ pub use metadata::Metadata;
 /// Reads a feed (RSS, Atom or JSON Feed, told apart by content) from raw
 /// bytes into its channel and articles.
 pub fn read_feed_bytes(bytes: &[u8], file: &str) -> Result<feed::Imported> {
-    feed::read(&decode(bytes, file)?, file)
+    feed::read(&decode_text(bytes, file, "a feed")?, file)
 }
 
 /// Reads one article in `format` from raw bytes; `file` names the input in
@@ -76,22 +76,7 @@ pub fn read_meta(bytes: &[u8], format: Format, file: &str) -> Result<Meta> {
 /// made `\n`. Characters XML 1.0 cannot carry are refused here, with their
 /// place, so that no writer can emit them.
 pub(crate) fn decode(bytes: &[u8], file: &str) -> Result<String> {
-    let text = std::str::from_utf8(bytes).map_err(|error| {
-        let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
-        let (line, column) = line_column(valid, valid.len());
-        Error::invalid_input(
-            file,
-            line,
-            column,
-            "invalid UTF-8: an article must be UTF-8 text",
-        )
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_owned()
-    };
+    let text = decode_text(bytes, file, "an article")?;
     if let Some((offset, found)) = first_forbidden(&text) {
         let (line, column) = line_column(&text, offset);
         return Err(Error::invalid_input(
@@ -102,6 +87,27 @@ pub(crate) fn decode(bytes: &[u8], file: &str) -> Result<String> {
         ));
     }
     Ok(text)
+}
+
+/// UTF-8 text with a leading byte-order mark dropped and every line ending
+/// made `\n`; `what` the text is, for the error.
+pub(crate) fn decode_text(bytes: &[u8], file: &str, what: &str) -> Result<String> {
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
+        let (line, column) = line_column(valid, valid.len());
+        Error::invalid_input(
+            file,
+            line,
+            column,
+            format!("invalid UTF-8: {what} must be UTF-8 text"),
+        )
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_owned()
+    })
 }
 
 /// The 1-based line and column (in characters) of a byte offset.
