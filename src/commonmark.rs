@@ -2,6 +2,7 @@
 //! helpers they all need.
 
 use crate::model::{Attribution, Block, Quote};
+use crate::nesting::HtmlNesting;
 use comrak::nodes::{AstNode, NodeHeading, NodeLink, NodeValue};
 use comrak::options::ListStyleType;
 use comrak::{Arena, Options};
@@ -34,15 +35,62 @@ pub(crate) fn parse<'a>(arena: &'a Arena<'a>, text: &str) -> &'a AstNode<'a> {
 pub(crate) const NESTING_LIMIT: usize = 100;
 
 /// The 1-based line and column, within `root`'s source, of the first node
-/// nested deeper than [`NESTING_LIMIT`].
+/// nested deeper than [`NESTING_LIMIT`], or of the raw HTML that, with
+/// the raw HTML before it, nests deeper than the HTML limit: unclosed
+/// elements in one block stay open in the next.
 pub(crate) fn too_deep<'a>(root: &'a AstNode<'a>) -> Option<(usize, usize)> {
+    let mut html: Option<HtmlNesting> = None;
+    // Children go on the stack last first, so nodes come in document order.
     let mut stack = vec![(root, 0)];
     while let Some((node, depth)) = stack.pop() {
-        if depth > NESTING_LIMIT {
-            let start = node.data.borrow().sourcepos.start;
+        let data = node.data.borrow();
+        let raw = match &data.value {
+            NodeValue::HtmlBlock(block) => Some(block.literal.as_str()),
+            NodeValue::HtmlInline(inline) => Some(inline.as_str()),
+            _ => None,
+        };
+        let html_too_deep = raw.is_some_and(|raw| {
+            html.get_or_insert_with(HtmlNesting::new)
+                .too_deep_after(raw)
+        });
+        if depth > NESTING_LIMIT || html_too_deep {
+            let start = data.sourcepos.start;
             return Some((start.line.max(1), start.column.max(1)));
         }
-        stack.extend(node.children().map(|child| (child, depth + 1)));
+        stack.extend(node.reverse_children().map(|child| (child, depth + 1)));
+    }
+    None
+}
+
+/// How many cells a table may have. comrak gives every row as many cells
+/// as the header has, so a wide header over many short rows would take
+/// gigabytes from a few kilobytes.
+pub(crate) const TABLE_CELL_LIMIT: usize = 100_000;
+
+/// The 1-based line of the delimiter row of the first table in `text`
+/// that would have more than [`TABLE_CELL_LIMIT`] cells, with its size
+/// in columns and rows; found before parsing, which is where the cells
+/// would be made.
+pub(crate) fn table_too_large(text: &str) -> Option<(usize, usize, usize)> {
+    let mut lines = text.split('\n').enumerate().peekable();
+    while let Some((index, line)) = lines.next() {
+        let row = line.trim();
+        let is_delimiter_row = row.contains('-')
+            && row.contains('|')
+            && row
+                .chars()
+                .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'));
+        if !is_delimiter_row {
+            continue;
+        }
+        let columns = row.trim_matches('|').split('|').count();
+        let mut rows = 1;
+        while lines.next_if(|(_, line)| !line.trim().is_empty()).is_some() {
+            rows += 1;
+            if columns.saturating_mul(rows) > TABLE_CELL_LIMIT {
+                return Some((index + 1, columns, rows));
+            }
+        }
     }
     None
 }

@@ -32,6 +32,7 @@ pub mod fidelity;
 pub mod format;
 mod language;
 pub mod model;
+mod nesting;
 pub mod read;
 mod url;
 pub mod write;

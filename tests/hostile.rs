@@ -376,7 +376,13 @@ fn dangerous_urls_in_feeds_reach_no_output() {
             // What import writes, newswire reads.
             // Linking a stylesheet, the page has no markup of its own to see.
             let converted = run(
-                &["convert", "-t", "html", "--css", "https://example.com/s.css"],
+                &[
+                    "convert",
+                    "-t",
+                    "html",
+                    "--css",
+                    "https://example.com/s.css",
+                ],
                 article.as_bytes(),
             );
             assert!(converted.status.success(), "{kind}: {}", stderr(&converted));
@@ -477,4 +483,104 @@ fn aliases_cannot_multiply_text_without_bound() {
             .contains("YAML aliases expand to more than 1024 KiB of text"),
         "{error}"
     );
+}
+
+/// Markup nested past the limit, in every reader that meets HTML: a clear
+/// error naming the limit, never a crash or an hour's work.
+#[test]
+fn deep_html_is_refused_in_every_reader() {
+    let article = format!(
+        "---\ntitle: a\npublished: 2014-02-17\n---\n\n{}",
+        "<div>\n\n".repeat(50_000)
+    );
+    let output = run(&["convert", "-t", "html"], article.as_bytes());
+    assert_eq!(output.status.code(), Some(65), "{}", stderr(&output));
+    assert!(
+        stderr(&output).starts_with("-:206:1: error: the body nests deeper than 100 levels"),
+        "{}",
+        stderr(&output)
+    );
+    let inline = format!(
+        "---\ntitle: a\npublished: 2014-02-17\n---\n\nx {}\n",
+        "<span>".repeat(20_000)
+    );
+    let output = run(
+        &["convert", "-t", "rss", "--link", "https://example.com/"],
+        inline.as_bytes(),
+    );
+    assert_eq!(output.status.code(), Some(65), "{}", stderr(&output));
+    // The same in article JSON.
+    let json = serde_json::json!({
+        "meta": {"title": "a", "published": "2014-02-17"},
+        "body": [{"type": "markdown", "markdown": "<div>".repeat(20_000)}],
+    });
+    let output = run(
+        &["convert", "-f", "article-json", "-t", "html"],
+        json.to_string().as_bytes(),
+    );
+    assert_eq!(output.status.code(), Some(65), "{}", stderr(&output));
+    // Feeds: content, summary and title, in each format.
+    let deep = "&lt;div&gt;".repeat(20_000);
+    let rss = format!(
+        "<rss version=\"2.0\"><channel><title>t</title><link>https://example.com/</link><description>d</description>\
+         <item><title>a</title><description>{deep}</description></item></channel></rss>"
+    );
+    let atom = format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><id>urn:x</id><title>T</title><updated>2014-02-17T18:00:00Z</updated>\
+         <entry><id>urn:a</id><title type=\"html\">{deep}</title><updated>2014-02-17T18:00:00Z</updated>\
+         <author><name>N</name></author><content type=\"html\">x</content></entry></feed>"
+    );
+    let json = serde_json::json!({
+        "version": "https://jsonfeed.org/version/1.1", "title": "T",
+        "items": [{"id": "1", "content_html": "<div>".repeat(20_000)}],
+    })
+    .to_string();
+    for feed in [rss, atom, json] {
+        for args in [
+            &["import", "-"][..],
+            &["convert", "-t", "atom"],
+            &["check", "-"],
+        ] {
+            let output = run(args, feed.as_bytes());
+            assert_eq!(
+                output.status.code(),
+                Some(65),
+                "{args:?}: {}",
+                stderr(&output)
+            );
+            let said = format!("{}{}", stdout(&output), stderr(&output));
+            assert!(
+                said.contains("nests deeper than 100 levels"),
+                "{args:?}: {said}"
+            );
+        }
+    }
+}
+
+/// A wide header over many one-cell rows would be padded into millions
+/// of cells: refused before it is parsed.
+#[test]
+fn a_table_of_too_many_cells_is_refused() {
+    let table = format!(
+        "---\ntitle: a\npublished: 2014-02-17\n---\n\n|{}\n|{}\n{}",
+        "a|".repeat(1000),
+        "-|".repeat(1000),
+        "x\n".repeat(16_000)
+    );
+    for args in [&["convert", "-t", "html"][..], &["check", "-"]] {
+        let output = run(args, table.as_bytes());
+        assert_eq!(output.status.code(), Some(65), "{}", stderr(&output));
+        let said = format!("{}{}", stdout(&output), stderr(&output));
+        assert!(
+            said.contains("-:7:1: error: a table of 1000 columns and 101 or more rows has more than 100000 cells"),
+            "{said}"
+        );
+    }
+    // A real table, however long, is fine.
+    let long = format!(
+        "---\ntitle: a\npublished: 2014-02-17\n---\n\n| a | b |\n|---|---|\n{}",
+        "| 1 | 2 |\n".repeat(10_000)
+    );
+    let output = run(&["convert", "-t", "html"], long.as_bytes());
+    assert!(output.status.success(), "{}", stderr(&output));
 }

@@ -71,8 +71,9 @@ pub fn read(text: &str, file: &str) -> Result<Article> {
     }
     if let Some(field) = too_deep_markdown(&article) {
         return Err(invalid(format!(
-            "{field} nests deeper than {} levels of quotes, lists or markup",
-            commonmark::NESTING_LIMIT
+            "{field} nests deeper than {} levels of quotes, lists or markup, or holds a table of more than {} cells",
+            commonmark::NESTING_LIMIT,
+            commonmark::TABLE_CELL_LIMIT
         )));
     }
     let meta = &mut article.meta;
@@ -101,6 +102,9 @@ pub fn read(text: &str, file: &str) -> Result<Article> {
 /// The first piece of CommonMark in the model that nests too deeply.
 fn too_deep_markdown(article: &Article) -> Option<&'static str> {
     let deep = |markdown: &str| {
+        if commonmark::table_too_large(markdown).is_some() {
+            return true;
+        }
         let arena = comrak::Arena::new();
         commonmark::too_deep(commonmark::parse(&arena, markdown)).is_some()
     };

@@ -3,7 +3,7 @@
 //! HTML, with every gap filled on the way recorded as a [`Change`].
 
 use super::html;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::extension::{DiscussionData, NewswireData};
 use crate::feed::Channel;
 use crate::fidelity::Change;
@@ -130,6 +130,28 @@ impl Entry {
             (None, Some(text)) => text_to_html(&text),
             (None, None) => self.summary_html.clone().unwrap_or_default(),
         };
+        // The converter walks the HTML recursively: refuse what would
+        // exhaust its stack, or its time.
+        let html_parts = [
+            Some(&body_html),
+            self.summary_html.as_ref(),
+            self.title.as_ref(),
+        ];
+        if html_parts
+            .into_iter()
+            .flatten()
+            .any(|html| crate::nesting::html_too_deep(html))
+        {
+            return Err(Error::invalid_input(
+                file,
+                1,
+                1,
+                format!(
+                    "item {label}: its HTML nests deeper than {} levels",
+                    crate::nesting::HTML_NESTING_LIMIT
+                ),
+            ));
+        }
         let summary = if has_content {
             self.summary_html
                 .as_deref()

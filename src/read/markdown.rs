@@ -123,6 +123,17 @@ fn read_body<'a>(
     file: &str,
     keep_tree: bool,
 ) -> Result<ReadBody<'a>> {
+    if let Some((line, columns, rows)) = commonmark::table_too_large(text) {
+        return Err(Error::invalid_input(
+            file,
+            first_line + line - 1,
+            1,
+            format!(
+                "a table of {columns} columns and {rows} or more rows has more than {} cells",
+                commonmark::TABLE_CELL_LIMIT
+            ),
+        ));
+    }
     let root = commonmark::parse(arena, text);
     if let Some((line, column)) = commonmark::too_deep(root) {
         return Err(Error::invalid_input(
