@@ -77,3 +77,50 @@ fn an_error_without_a_place_names_the_program() {
         stderr(&output)
     );
 }
+
+/// The status is the first failing input's, in the order they were given.
+#[test]
+fn check_exits_with_the_first_failures_status() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.md"), "---\ntitle: x\n---\n").unwrap();
+    let bad_first = run_in(dir.path(), &["check", "bad.md", "missing.md"], b"");
+    assert_eq!(bad_first.status.code(), Some(65), "{}", stderr(&bad_first));
+    let missing_first = run_in(dir.path(), &["check", "missing.md", "bad.md"], b"");
+    assert_eq!(
+        missing_first.status.code(),
+        Some(66),
+        "{}",
+        stderr(&missing_first)
+    );
+    // Both are reported either way.
+    for output in [bad_first, missing_first] {
+        assert!(String::from_utf8_lossy(&output.stdout).contains("bad.md:1:1: error:"));
+        assert!(stderr(&output).contains("cannot read missing.md"));
+    }
+}
+
+/// A link to nowhere inside an input directory is reported in its place;
+/// the rest is converted.
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_in_a_directory_is_reported_and_the_rest_converted() {
+    let dir = tempfile::tempdir().unwrap();
+    let tree = dir.path().join("tree");
+    std::fs::create_dir_all(tree.join("sub")).unwrap();
+    std::fs::copy(crate::util::samples()[0].clone(), tree.join("a.md")).unwrap();
+    std::os::unix::fs::symlink("/nowhere/at/all", tree.join("sub/dangling.md")).unwrap();
+    std::os::unix::fs::symlink("/nowhere/at/all", tree.join("sub/notes.txt")).unwrap();
+    let output = run_in(
+        dir.path(),
+        &["convert", "tree", "-t", "text", "--out-dir", "out"],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(66), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output).lines().collect::<Vec<_>>(),
+        [
+            "newswire: error: cannot read tree/sub/dangling.md: No such file or directory (os error 2)"
+        ]
+    );
+    assert!(dir.path().join("out/a.txt").is_file());
+}

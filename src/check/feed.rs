@@ -6,7 +6,6 @@
 use super::{Finding, Severity};
 use crate::read;
 use crate::read::feed::{FeedKind, detect};
-use crate::read::line_column;
 use crate::url::is_absolute_url;
 use chrono::DateTime;
 use quick_xml::events::{BytesStart, Event};
@@ -112,7 +111,8 @@ impl XmlNode {
         reader.config_mut().check_end_names = true;
         let mut stack: Vec<(XmlNode, HashMap<String, String>)> = Vec::new();
         let mut root = None;
-        let place = |offset: usize| line_column(text, offset);
+        let lines = crate::read::LineIndex::new(text);
+        let place = |offset: usize| lines.place(offset);
         loop {
             let offset = reader.buffer_position() as usize;
             let event = match reader.read_event() {

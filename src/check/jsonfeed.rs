@@ -1,7 +1,7 @@
 //! JSON Feed 1.1's required fields, URLs and dates, placed by line.
 
 use super::feed::Report;
-use crate::read::line_column;
+use crate::read::LineIndex;
 use crate::url::is_absolute_url;
 use chrono::DateTime;
 use std::collections::HashSet;
@@ -117,6 +117,7 @@ impl JsonPlaces {
             items: Vec::new(),
         };
         let bytes = text.as_bytes();
+        let lines = LineIndex::new(text);
         let mut depth = 0usize;
         let mut in_items = false;
         let mut last_key = String::new();
@@ -135,14 +136,12 @@ impl JsonPlaces {
                         .starts_with(':');
                     if next && depth == 1 {
                         last_key = text[start + 1..end].to_owned();
-                        places
-                            .keys
-                            .push((last_key.clone(), line_column(text, start)));
+                        places.keys.push((last_key.clone(), lines.place(start)));
                     }
                 }
                 b'{' | b'[' => {
                     if depth == 2 && in_items && bytes[i] == b'{' {
-                        places.items.push(line_column(text, i));
+                        places.items.push(lines.place(i));
                     }
                     if depth == 1 && bytes[i] == b'[' {
                         in_items = last_key == "items";

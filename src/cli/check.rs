@@ -11,19 +11,28 @@ use std::collections::HashMap;
 /// on warnings with --strict, and on inputs that cannot be read.
 pub(crate) fn check(args: &CheckArgs, limit: u64) -> Result<(), Vec<Error>> {
     let from = input_format(args.from.as_deref()).map_err(|error| vec![error])?;
-    let inputs = expand_inputs(&args.inputs).map_err(|error| vec![error])?;
+    let inputs = expand_inputs(&args.inputs);
     let now = chrono::Utc::now();
     let mut findings: Vec<Finding> = Vec::new();
     let mut unreadable = Vec::new();
     let mut ids: HashMap<String, String> = HashMap::new();
-    for input in &inputs {
+    // Which input failed first, and how: the run's status is its.
+    let mut first_unreadable = None;
+    let mut first_failing = None;
+    let fails = |finding: &Finding| {
+        finding.severity == Severity::Error
+            || (args.strict && finding.severity == Severity::Warning)
+    };
+    for (index, input) in inputs.iter().enumerate() {
         let bytes = match input.read(limit) {
             Ok(bytes) => bytes,
             Err(error) => {
                 unreadable.push(error);
+                first_unreadable.get_or_insert(index);
                 continue;
             }
         };
+        let before = findings.len();
         let name = input.name();
         let (article, found) = match Source::of(from, input, &bytes) {
             Source::Article(format) => newswire::check::check(&bytes, format, &name, now),
@@ -45,6 +54,9 @@ pub(crate) fn check(args: &CheckArgs, limit: u64) -> Result<(), Vec<Error>> {
                 message: format!("id {:?} is also the id of {first}", article.meta.id),
             });
         }
+        if findings[before..].iter().any(fails) {
+            first_failing.get_or_insert(index);
+        }
     }
     let report = if args.format == "json" {
         let mut json = serde_json::to_string_pretty(&findings).unwrap_or_default();
@@ -57,19 +69,23 @@ pub(crate) fn check(args: &CheckArgs, limit: u64) -> Result<(), Vec<Error>> {
             .collect()
     };
     write_stdout(whole(report.as_bytes())).map_err(|error| vec![error])?;
-    if !unreadable.is_empty() {
-        return Err(unreadable);
-    }
     let errors = findings
         .iter()
         .filter(|finding| finding.severity == Severity::Error)
         .count();
     let warnings = findings.len() - errors;
-    if errors > 0 || (args.strict && warnings > 0) {
-        return Err(vec![Error::from(newswire::ErrorKind::CheckFailed {
-            errors,
-            warnings,
-        })]);
+    let mut failures = unreadable;
+    if first_failing.is_some() {
+        let failed = Error::from(newswire::ErrorKind::CheckFailed { errors, warnings });
+        if first_failing < first_unreadable.or(Some(usize::MAX)) {
+            failures.insert(0, failed);
+        } else {
+            failures.push(failed);
+        }
     }
-    Ok(())
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures)
+    }
 }

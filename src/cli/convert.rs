@@ -62,7 +62,7 @@ struct Plan {
 fn plan(args: &ConvertArgs, limit: u64, quiet: bool) -> Result<Plan, Error> {
     let formats = output_formats(args)?;
     let from = input_format(args.from.as_deref())?;
-    let inputs = expand_inputs(&args.inputs)?;
+    let inputs = expand_inputs(&args.inputs);
     let several = args.out_dir.is_none() && inputs.len() > 1;
     if args.out_dir.is_none() && formats.len() != 1 {
         return Err(Error::invalid_options(format!(

@@ -68,7 +68,7 @@ pub(crate) fn feed(args: &FeedArgs, limit: u64, quiet: bool) -> Result<(), Vec<E
             ))]
         })?;
     let channel = feed_channel(args, limit).map_err(|error| vec![error])?;
-    let inputs = expand_inputs(&args.inputs).map_err(|error| vec![error])?;
+    let inputs = expand_inputs(&args.inputs);
     let whole = args.limit.is_none_or(|kept| kept >= inputs.len());
     let progress = Progress::new(inputs.len(), "reading", quiet);
     let spool = Spool::new(FEED_MEMORY);

@@ -120,10 +120,13 @@ pub(crate) fn input_format(name: Option<&str>) -> Result<Option<Source>, Error> 
 }
 
 /// Files as given, directories as every Markdown file below them in name
-/// order, `-` (or nothing) as standard input.
-pub(crate) fn expand_inputs(given: &[PathBuf]) -> Result<Vec<Input>, Error> {
+/// order, `-` (or nothing) as standard input. A Markdown file or a
+/// directory below that cannot be reached (a dangling link, a directory
+/// that cannot be listed) stays an input, so that reading it reports it
+/// in its place and the rest are still worked on.
+pub(crate) fn expand_inputs(given: &[PathBuf]) -> Vec<Input> {
     if given.is_empty() {
-        return Ok(vec![Input::Stdin]);
+        return vec![Input::Stdin];
     }
     let mut inputs = Vec::new();
     for path in given {
@@ -134,10 +137,16 @@ pub(crate) fn expand_inputs(given: &[PathBuf]) -> Result<Vec<Input>, Error> {
                 .follow_links(true)
                 .sort_by_file_name()
             {
-                let entry = entry.map_err(|error| {
-                    let name = error.path().unwrap_or(path).display().to_string();
-                    Error::read_input(&name, io::Error::other(error.to_string()))
-                })?;
+                let entry = match entry {
+                    Ok(entry) => entry,
+                    Err(error) => {
+                        let broken = error.path().unwrap_or(path);
+                        if broken.is_dir() || Format::from_path(broken) == Some(Format::Markdown) {
+                            inputs.push(Input::File(broken.to_owned()));
+                        }
+                        continue;
+                    }
+                };
                 if entry.file_type().is_file()
                     && Format::from_path(entry.path()) == Some(Format::Markdown)
                 {
@@ -148,5 +157,5 @@ pub(crate) fn expand_inputs(given: &[PathBuf]) -> Result<Vec<Input>, Error> {
             inputs.push(Input::File(path.clone()));
         }
     }
-    Ok(inputs)
+    inputs
 }

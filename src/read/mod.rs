@@ -110,6 +110,30 @@ pub(crate) fn decode_text(bytes: &[u8], file: &str, what: &str) -> Result<String
     })
 }
 
+/// Where each line of a text starts, so that placing many offsets is a
+/// binary search each rather than a scan of everything before them.
+pub(crate) struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl LineIndex<'_> {
+    pub(crate) fn new(text: &str) -> LineIndex<'_> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(index, _)| index + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    pub(crate) fn place(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&start| start <= offset) - 1;
+        let before = self.text.get(self.starts[line]..offset).unwrap_or_default();
+        (line + 1, before.chars().count() + 1)
+    }
+}
+
 /// The 1-based line and column (in characters) of a byte offset.
 pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());

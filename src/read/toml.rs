@@ -1,6 +1,7 @@
 //! TOML front matter (Hugo and Zola write it between `+++` lines), read with
 //! `toml_edit` because it keeps the place of every key.
 
+use super::LineIndex;
 use super::front_matter::{Entry, Node, Value};
 use crate::error::{Error, Result};
 use std::ops::Range;
@@ -40,36 +41,21 @@ pub(crate) fn load(text: &str, first_line: usize, file: &str) -> Result<Node> {
 
 /// Turns byte offsets in the front matter into file lines and columns.
 struct Place<'a> {
-    text: &'a str,
+    lines: LineIndex<'a>,
     first_line: usize,
-    /// Byte offset of each line's start, so placing a key is a binary
-    /// search rather than a scan of everything before it.
-    line_starts: Vec<usize>,
 }
 
 impl Place<'_> {
     fn new(text: &str, first_line: usize) -> Place<'_> {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(index, _)| index + 1))
-            .collect();
         Place {
-            text,
+            lines: LineIndex::new(text),
             first_line,
-            line_starts,
         }
     }
 
     fn of(&self, span: Option<Range<usize>>) -> (usize, usize) {
-        let start = span.map_or(0, |span| span.start).min(self.text.len());
-        let line = self
-            .line_starts
-            .partition_point(|&line_start| line_start <= start)
-            - 1;
-        let line_text = self
-            .text
-            .get(self.line_starts[line]..start)
-            .unwrap_or_default();
-        (self.first_line + line, line_text.chars().count() + 1)
+        let (line, column) = self.lines.place(span.map_or(0, |span| span.start));
+        (self.first_line + line - 1, column)
     }
 }
 
