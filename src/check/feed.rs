@@ -15,7 +15,7 @@ const ATOM_NAMESPACE: &str = "http://www.w3.org/2005/Atom";
 
 /// Lists what is wrong with a feed.
 pub fn check_feed(bytes: &[u8], file: &str) -> Vec<Finding> {
-    let text = match read::decode_text(bytes, file, "a feed") {
+    let text = match read::decode_feed(bytes, file) {
         Ok(text) => text,
         Err(error) => return vec![Finding::from_error(&error, file)],
     };

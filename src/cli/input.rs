@@ -88,14 +88,9 @@ impl Source {
     /// What `bytes` are when `-f` did not say: a feed when the content is
     /// one, else the format the file name suggests.
     pub(crate) fn of(given: Option<Source>, input: &Input, bytes: &[u8]) -> Source {
-        given.unwrap_or_else(|| {
-            match std::str::from_utf8(bytes)
-                .ok()
-                .and_then(newswire::read::feed::detect)
-            {
-                Some(kind) => Source::Feed(Some(kind)),
-                None => Source::Article(input.format()),
-            }
+        given.unwrap_or_else(|| match newswire::read::feed::detect_bytes(bytes) {
+            Some(kind) => Source::Feed(Some(kind)),
+            None => Source::Article(input.format()),
         })
     }
 }

@@ -12,7 +12,8 @@ use atom_syndication::{Person, Text, TextType};
 
 /// Reads an Atom document that [`super::feed::detect`] recognised.
 pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
-    let feed = atom_syndication::Feed::read_from(text.as_bytes()).map_err(|error| {
+    let (atom, dialect) = super::atom_dialects::as_atom_1(text);
+    let feed = atom_syndication::Feed::read_from(atom.as_bytes()).map_err(|error| {
         let needle = match &error {
             atom_syndication::Error::WrongDatetime(value) => value.as_str(),
             _ => "",
@@ -25,7 +26,7 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
         };
         super::feed::error_at_value(text, needle, file, message)
     })?;
-    let mut changes = Vec::new();
+    let mut changes = dialect;
     for (field, present) in [
         ("icon", feed.icon.is_some() || feed.logo.is_some()),
         ("rights", feed.rights.is_some()),

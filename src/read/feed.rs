@@ -57,6 +57,17 @@ pub fn detect(text: &str) -> Option<FeedKind> {
     }
 }
 
+/// Which feed format `bytes` are, in whatever encoding they declare.
+pub fn detect_bytes(bytes: &[u8]) -> Option<FeedKind> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => detect(text),
+        Err(_) => super::decode_feed(bytes, "-")
+            .ok()
+            .as_deref()
+            .and_then(detect),
+    }
+}
+
 /// The local name of the first element, skipping the declaration, comments
 /// and any DOCTYPE (which is never processed).
 fn xml_root(text: &str) -> Option<String> {

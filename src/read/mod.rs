@@ -2,6 +2,9 @@
 
 mod article_json;
 mod atom;
+mod atom_dialects;
+mod encoding;
+pub(crate) use encoding::decode_feed;
 mod entry;
 pub mod feed;
 pub(crate) mod front_matter;
@@ -25,7 +28,7 @@ pub use metadata::Metadata;
 /// Reads a feed (RSS, Atom or JSON Feed, told apart by content) from raw
 /// bytes into its channel and articles.
 pub fn read_feed_bytes(bytes: &[u8], file: &str) -> Result<feed::Imported> {
-    feed::read(&decode_text(bytes, file, "a feed")?, file)
+    feed::read(&encoding::decode_feed(bytes, file)?, file)
 }
 
 /// Reads one article in `format` from raw bytes; `file` names the input in

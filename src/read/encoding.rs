@@ -1,0 +1,209 @@
+//! Feeds in any encoding, told apart as XML 1.0 Appendix F says: a byte
+//! order mark, else the first bytes of `<?xml`, else the declaration's
+//! `encoding`, else UTF-8. Decoding is `encoding_rs`'s, the browsers'
+//! own; UTF-32, which it leaves out, is four bytes a character.
+
+use crate::error::{Error, Result};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+/// What a feed's bytes are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Detected {
+    Known(&'static Encoding),
+    Utf32 { big_endian: bool },
+}
+
+/// The feed's text as UTF-8, its declaration saying so, line endings made
+/// `\n`; `file` names it in errors.
+pub(crate) fn decode_feed(bytes: &[u8], file: &str) -> Result<String> {
+    let (detected, bom) = detect(bytes);
+    let body = &bytes[bom..];
+    let text = match detected {
+        Detected::Utf32 { big_endian } => utf32(body, big_endian).ok_or_else(|| {
+            Error::invalid_input(file, 1, 1, "invalid UTF-32: a code unit is not a character")
+        })?,
+        Detected::Known(encoding) if encoding == UTF_8 => {
+            return super::decode_text(bytes, file, "a feed declared UTF-8");
+        }
+        Detected::Known(encoding) => {
+            let (text, had_errors) = encoding.decode_without_bom_handling(body);
+            if had_errors {
+                return Err(Error::invalid_input(
+                    file,
+                    1,
+                    1,
+                    format!(
+                        "invalid {}: bytes that are no character in it",
+                        encoding.name()
+                    ),
+                ));
+            }
+            text.into_owned()
+        }
+    };
+    let text = declared_utf8(&text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    })
+}
+
+/// The encoding, and how many bytes of byte order mark come first.
+fn detect(bytes: &[u8]) -> (Detected, usize) {
+    match bytes {
+        [0x00, 0x00, 0xFE, 0xFF, ..] => (Detected::Utf32 { big_endian: true }, 4),
+        [0xFF, 0xFE, 0x00, 0x00, ..] => (Detected::Utf32 { big_endian: false }, 4),
+        [0xEF, 0xBB, 0xBF, ..] => (Detected::Known(UTF_8), 3),
+        [0xFE, 0xFF, ..] => (Detected::Known(UTF_16BE), 2),
+        [0xFF, 0xFE, ..] => (Detected::Known(UTF_16LE), 2),
+        [0x00, 0x00, 0x00, b'<', ..] => (Detected::Utf32 { big_endian: true }, 0),
+        [b'<', 0x00, 0x00, 0x00, ..] => (Detected::Utf32 { big_endian: false }, 0),
+        [0x00, b'<', 0x00, b'?', ..] => (Detected::Known(UTF_16BE), 0),
+        [b'<', 0x00, b'?', 0x00, ..] => (Detected::Known(UTF_16LE), 0),
+        _ => (Detected::Known(declared(bytes).unwrap_or(UTF_8)), 0),
+    }
+}
+
+/// The encoding an ASCII-compatible XML declaration names, as WHATWG's
+/// labels say what a name means (`latin1` is Windows-1252, as browsers
+/// read it).
+fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let end = head.windows(2).position(|pair| pair == b"?>")?;
+    let declaration = std::str::from_utf8(head.strip_prefix(b"<?xml")?.get(..end)?).ok()?;
+    let value = encoding_value(declaration)?;
+    Encoding::for_label(value.as_bytes())
+}
+
+/// The value of `encoding="…"` in a declaration's text.
+fn encoding_value(declaration: &str) -> Option<&str> {
+    let at = declaration.find("encoding")?;
+    let rest = declaration[at + "encoding".len()..]
+        .trim_start()
+        .strip_prefix('=')?;
+    let rest = rest.trim_start();
+    let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let value = &rest[1..];
+    value.find(quote).map(|end| &value[..end])
+}
+
+/// The text with its declaration naming UTF-8, which it now is, so that
+/// no XML reader decodes it a second time.
+fn declared_utf8(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(end) = text.starts_with("<?xml").then(|| text.find("?>")).flatten() else {
+        return text.to_owned();
+    };
+    let declaration = &text[..end];
+    match encoding_value(declaration) {
+        Some(value) => {
+            let start = value.as_ptr() as usize - text.as_ptr() as usize;
+            format!("{}UTF-8{}", &text[..start], &text[start + value.len()..])
+        }
+        None => text.to_owned(),
+    }
+}
+
+/// UTF-32 text, or none where a unit is not a character.
+fn utf32(bytes: &[u8], big_endian: bool) -> Option<String> {
+    bytes
+        .chunks(4)
+        .map(|unit| {
+            let unit: [u8; 4] = unit.try_into().ok()?;
+            let code = if big_endian {
+                u32::from_be_bytes(unit)
+            } else {
+                u32::from_le_bytes(unit)
+            };
+            char::from_u32(code)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FEED: &str = "<?xml version=\"1.0\" encoding=\"ENC\"?><rss><channel><title>Olá, 東京 — «ok»</title></channel></rss>";
+
+    fn encoded(encoding: &'static Encoding, label: &str) -> Vec<u8> {
+        let text = FEED.replace("ENC", label);
+        let (bytes, _, _) = encoding.encode(&text);
+        bytes.into_owned()
+    }
+
+    #[test]
+    fn declared_encodings_are_decoded_and_the_declaration_says_utf8() {
+        for label in [
+            "ISO-8859-1",
+            "latin1",
+            "windows-1252",
+            "UTF-8",
+            "EUC-KR",
+            "Big5",
+            "Shift_JIS",
+            "KOI8-R",
+        ] {
+            let encoding = Encoding::for_label(label.as_bytes()).unwrap();
+            // What the encoding lacks, encoding_rs writes as references.
+            let bytes = encoded(encoding, label);
+            let text = decode_feed(&bytes, "f").unwrap();
+            assert!(
+                text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"),
+                "{label}: {text}"
+            );
+            let title = text
+                .split("<title>")
+                .nth(1)
+                .unwrap()
+                .split("</title>")
+                .next()
+                .unwrap();
+            assert_eq!(
+                quick_xml::escape::unescape(title).unwrap(),
+                "Olá, 東京 — «ok»",
+                "{label}"
+            );
+        }
+    }
+
+    #[test]
+    fn byte_order_marks_and_first_bytes_tell_utf16_and_utf32() {
+        let text = FEED.replace("ENC", "UTF-16");
+        let utf16le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let utf16be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let utf32le: Vec<u8> = text
+            .chars()
+            .flat_map(|c| u32::from(c).to_le_bytes())
+            .collect();
+        let utf32be: Vec<u8> = text
+            .chars()
+            .flat_map(|c| u32::from(c).to_be_bytes())
+            .collect();
+        let with_bom = |bom: &[u8], bytes: &[u8]| [bom, bytes].concat();
+        for bytes in [
+            with_bom(&[0xFF, 0xFE], &utf16le),
+            with_bom(&[0xFE, 0xFF], &utf16be),
+            utf16le.clone(),
+            utf16be.clone(),
+            with_bom(&[0xFF, 0xFE, 0, 0], &utf32le),
+            with_bom(&[0, 0, 0xFE, 0xFF], &utf32be),
+            utf32le.clone(),
+            utf32be.clone(),
+        ] {
+            let decoded = decode_feed(&bytes, "f").unwrap();
+            assert_eq!(decoded, FEED.replace("ENC", "UTF-8"));
+        }
+    }
+
+    #[test]
+    fn bytes_the_encoding_has_no_character_for_are_an_error() {
+        let mut bytes = b"<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><a>".to_vec();
+        bytes.extend([0x82, 0xFF]);
+        let error = decode_feed(&bytes, "f").unwrap_err();
+        assert!(error.to_string().contains("invalid Shift_JIS"), "{error}");
+        let error = decode_feed(&[0xC3, 0x28], "f").unwrap_err();
+        assert!(error.to_string().contains("invalid UTF-8"), "{error}");
+    }
+}
