@@ -642,3 +642,116 @@ fn a_discussion_with_only_a_note_comes_back_from_every_feed() {
         );
     }
 }
+
+/// Every fixture, whatever its encoding or dialect, converts to every feed
+/// format: well-formed by a strict XML parser, read by feed-rs, every item
+/// kept.
+#[test]
+fn every_fixture_converts_to_every_feed_format() {
+    let mut names: Vec<_> = std::fs::read_dir(root().join("tests/fixtures/feeds"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    names.sort();
+    for path in names {
+        let name = path.display().to_string();
+        let source = newswire::read_feed(&std::fs::read(&path).unwrap(), &name).unwrap();
+        for target in [Format::Rss, Format::Atom, Format::JsonFeed] {
+            let output = run(
+                &[
+                    "convert",
+                    &name,
+                    "-t",
+                    target.name(),
+                    "--link",
+                    "https://example.com/",
+                    "-q",
+                ],
+                b"",
+            );
+            assert!(
+                output.status.success(),
+                "{name} to {target}: {}",
+                stderr(&output)
+            );
+            let written = stdout(&output);
+            crate::util::assert_well_formed(target, &written)
+                .unwrap_or_else(|error| panic!("{name} to {target}: {error}"));
+            let parsed = feed_rs::parser::parse(output.stdout.as_slice())
+                .unwrap_or_else(|error| panic!("{name} to {target}: {error}"));
+            assert_eq!(
+                parsed.entries.len(),
+                source.feed.articles.len(),
+                "{name} to {target}"
+            );
+        }
+    }
+}
+
+/// What each encoding and dialect fixture says comes through as it said
+/// it: the title in its script, the dates the feed meant.
+#[test]
+fn encodings_and_dialects_are_read_as_written() {
+    for (name, title) in [
+        (
+            "encoding-iso-8859-1.rss.xml",
+            "Habitação em Lisboa: ¿qué pasa?",
+        ),
+        (
+            "encoding-windows-1252.rss.xml",
+            "Smart “quotes” – and € signs",
+        ),
+        ("encoding-euc-kr.rss.xml", "서울 뉴스: 오늘의 토론"),
+        ("encoding-big5.rss.xml", "台北新聞：今日討論"),
+        ("encoding-utf-16le-bom.rss.xml", "Заголовок — UTF-16 с BOM"),
+        (
+            "encoding-utf-16be.rss.xml",
+            "UTF-16 big-endian, no mark: Ελληνικά",
+        ),
+        (
+            "encoding-utf-32le-bom.rss.xml",
+            "UTF-32 with a mark: 日本語のニュース",
+        ),
+        ("atom-0.3.xml", "Still here"),
+        ("atom-prefixed.xml", "Fish & chips"),
+    ] {
+        let imported = import_fixture(name);
+        let article = &imported.feed.articles[0];
+        assert_eq!(article.meta.title, title, "{name}");
+        assert!(!article.body.is_empty(), "{name}: the body");
+    }
+    let old = import_fixture("atom-0.3.xml");
+    let meta = &old.feed.articles[0].meta;
+    assert_eq!(meta.published.to_rfc3339(), "2014-02-17T18:00:00Z");
+    assert_eq!(
+        meta.updated.as_ref().unwrap().to_rfc3339(),
+        "2014-02-18T09:30:00Z"
+    );
+    assert_eq!(
+        old.feed.channel.description.as_deref(),
+        Some("Served as Atom 0.3 since 2004")
+    );
+    assert!(
+        old.changes
+            .iter()
+            .any(|change| change.to_string().contains("Atom 0.3"))
+    );
+    let dates = import_fixture("dates-wrong-weekday.rss.xml");
+    let published: Vec<String> = dates
+        .feed
+        .articles
+        .iter()
+        .map(|article| article.meta.published.to_rfc3339())
+        .collect();
+    assert_eq!(
+        published,
+        ["2014-02-17T18:00:00Z", "2014-02-17T19:00:00+01:00"]
+    );
+    assert!(
+        dates.changes.iter().any(|change| change
+            .to_string()
+            .contains("names the wrong weekday; the date is taken, a Monday")),
+        "{:?}",
+        dates.changes
+    );
+}

@@ -78,6 +78,14 @@ impl Entry {
             .push(Change::dropped(Some(&label), field, detail));
     }
 
+    /// Notes that a field was taken as the feed meant it rather than as
+    /// it was written.
+    pub fn change_field(&mut self, field: &str, detail: impl Into<String>) {
+        let label = self.label();
+        self.changes
+            .push(Change::changed(Some(&label), field, detail));
+    }
+
     pub(crate) fn into_article(
         mut self,
         channel: &Channel,

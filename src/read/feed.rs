@@ -233,11 +233,54 @@ pub(crate) struct Parsed {
 /// Reads a date as feeds write them: RFC 822 (with the obsolete zone names
 /// real feeds still use), RFC 3339, or a plain day.
 pub(crate) fn parse_date(text: &str) -> Option<Date> {
+    parse_date_leniently(text).map(|(date, _)| date)
+}
+
+/// [`parse_date`], taking also what real feeds write wrong where the date
+/// is still plain, with a note of what was wrong: a weekday that is not
+/// the date's (`Tue, 17 Feb 2014`, a Monday), a full weekday name, an
+/// offset written `+00:00`.
+pub(crate) fn parse_date_leniently(text: &str) -> Option<(Date, Option<String>)> {
     let text = text.trim();
     if let Ok(instant) = DateTime::parse_from_rfc2822(text) {
-        return Some(Date::from_instant(instant));
+        return Some((Date::from_instant(instant), None));
     }
-    Date::parse(text)
+    if let Some(date) = Date::parse(text) {
+        return Some((date, None));
+    }
+    let (weekday, rest) = text
+        .split_once(',')
+        .filter(|(weekday, _)| weekday.chars().all(|c| c.is_ascii_alphabetic()))
+        .map_or(("", text), |(weekday, rest)| (weekday, rest.trim_start()));
+    // `+00:00` as RFC 822 writes it, `+0000`.
+    let rest = match rest.rsplit_once(' ') {
+        Some((head, zone))
+            if zone.len() == 6 && zone.as_bytes()[3] == b':' && zone.starts_with(['+', '-']) =>
+        {
+            format!("{head} {}{}", &zone[..3], &zone[4..])
+        }
+        _ => rest.to_owned(),
+    };
+    let instant = DateTime::parse_from_rfc2822(&rest).ok()?;
+    let date = Date::from_instant(instant);
+    let named = instant.format("%a").to_string();
+    let note = if !weekday.is_empty()
+        && !weekday.eq_ignore_ascii_case(&named)
+        && !weekday
+            .to_ascii_lowercase()
+            .starts_with(&named.to_ascii_lowercase())
+    {
+        format!(
+            "{text:?} names the wrong weekday; the date is taken, a {}",
+            instant.format("%A")
+        )
+    } else {
+        format!(
+            "{text:?} is not quite RFC 822; read as {}",
+            instant.to_rfc2822()
+        )
+    };
+    Some((date, Some(note)))
 }
 
 /// Reads `Name <email>`, `email (Name)` or a bare name or address, as RSS

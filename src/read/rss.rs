@@ -3,7 +3,7 @@
 //! keeps extension elements; Dublin Core, iTunes and Media RSS fill what
 //! plain RSS lacks.
 
-use super::feed::{Enclosure, Entry, Parsed, parse_date, parse_person};
+use super::feed::{Enclosure, Entry, Parsed, parse_date, parse_date_leniently, parse_person};
 use crate::error::Result;
 use crate::extension::{NewswireData, extension_elements};
 use crate::feed::Channel;
@@ -126,8 +126,11 @@ fn entry(
         .iter()
         .chain(dc.map(|dc| &dc.dates).into_iter().flatten());
     for date in dates {
-        match parse_date(date) {
-            Some(date) => {
+        match parse_date_leniently(date) {
+            Some((date, note)) => {
+                if let Some(note) = note {
+                    entry.change_field("pubDate", note);
+                }
                 entry.published = Some(date);
                 break;
             }
