@@ -23,6 +23,19 @@ pub(crate) fn resolved(base: Option<&ammonia::Url>, url: &str) -> String {
         .map_or_else(|| url.to_owned(), String::from)
 }
 
+/// `id` as an IRI, which Atom's `id` must be (RFC 4287 §4.2.6): as it is
+/// when it is one, else a URN that spells it, percent-encoded, so that an
+/// opaque RSS guid (`6166e7e0`) or a JSON Feed id (`1`) stays stable and
+/// distinct.
+pub(crate) fn as_iri(id: &str) -> std::borrow::Cow<'_, str> {
+    let has_scheme = ammonia::Url::parse(id).is_ok_and(|url| url.scheme().len() > 1);
+    if has_scheme && !id.contains(char::is_whitespace) {
+        return std::borrow::Cow::Borrowed(id);
+    }
+    let encoded: String = ammonia::url::form_urlencoded::byte_serialize(id.as_bytes()).collect();
+    std::borrow::Cow::Owned(format!("urn:newswire:id:{encoded}"))
+}
+
 /// A URL a reader may be sent to: http or https, with a host. Every link
 /// newswire reads or writes is held to this, so that no `javascript:`,
 /// `vbscript:`, `data:` or `file:` URL reaches a feed or a page.
@@ -81,6 +94,24 @@ mod tests {
             );
         }
         assert!(is_person_url("mailto:ana@example.com") && !is_web_url("mailto:ana@example.com"));
+    }
+
+    #[test]
+    fn opaque_ids_become_urns_that_spell_them() {
+        for iri in [
+            "https://example.com/a",
+            "tag:example.com,2014:a",
+            "urn:uuid:58e1c539",
+        ] {
+            assert_eq!(as_iri(iri), iri);
+        }
+        assert_eq!(
+            as_iri("6166e7e065133e02a961145d"),
+            "urn:newswire:id:6166e7e065133e02a961145d"
+        );
+        assert_eq!(as_iri("1"), "urn:newswire:id:1");
+        assert_eq!(as_iri("a b/é?"), "urn:newswire:id:a+b%2F%C3%A9%3F");
+        assert_ne!(as_iri("a b"), as_iri("a+b"));
         for url in ["/maps/gaza", "a/b.jpg", "../x", "#note", "?q=1"] {
             assert!(is_web_or_relative(url), "{url}");
         }

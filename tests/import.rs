@@ -684,6 +684,13 @@ fn every_fixture_converts_to_every_feed_format() {
                 source.feed.articles.len(),
                 "{name} to {target}"
             );
+            // And nothing that feed validators reject.
+            let errors: Vec<String> = newswire::check::check_feed(&output.stdout, "out")
+                .into_iter()
+                .filter(|finding| finding.severity == newswire::check::Severity::Error)
+                .map(|finding| finding.to_string())
+                .collect();
+            assert!(errors.is_empty(), "{name} to {target}: {errors:?}");
         }
     }
 }

@@ -283,6 +283,33 @@ impl Entry {
             }
         }
         let mut extra = serde_json::Map::new();
+        // Media files are links too: absolute, encoded, and on the web.
+        let enclosures = std::mem::take(&mut self.enclosures);
+        for mut enclosure in enclosures {
+            let written = enclosure.url.trim().to_owned();
+            let absolute = crate::url::absolute_url(base.as_deref(), &written);
+            match ammonia::Url::parse(&absolute)
+                .ok()
+                .filter(|url| crate::url::is_web_url(url.as_str()))
+            {
+                Some(url) => {
+                    if url.as_str() != enclosure.url {
+                        changes.push(Change::changed(
+                            Some(&label),
+                            "enclosure",
+                            format!("{:?} made {:?}", enclosure.url, url.as_str()),
+                        ));
+                    }
+                    enclosure.url = url.into();
+                    self.enclosures.push(enclosure);
+                }
+                None => changes.push(Change::dropped(
+                    Some(&label),
+                    "enclosure",
+                    format!("{:?} is not an http or https URL", enclosure.url),
+                )),
+            }
+        }
         if !self.enclosures.is_empty() {
             extra.insert(
                 "enclosures".to_owned(),

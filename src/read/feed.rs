@@ -132,8 +132,25 @@ pub fn read(text: &str, file: &str) -> Result<Imported> {
         ));
     }
     let mut articles = Vec::with_capacity(parsed.entries.len());
+    let mut ids = std::collections::HashSet::new();
     for entry in parsed.entries {
-        articles.push(entry.into_article(&channel, parsed.date, file, &mut changes)?);
+        let mut article = entry.into_article(&channel, parsed.date, file, &mut changes)?;
+        // Every item of a feed needs an id of its own: a second with the
+        // same one is numbered, as feed readers would otherwise merge them.
+        if !ids.insert(article.meta.id.clone()) {
+            let original = article.meta.id.clone();
+            let mut number = 2;
+            while !ids.insert(format!("{original}-{number}")) {
+                number += 1;
+            }
+            article.meta.id = format!("{original}-{number}");
+            changes.push(Change::changed(
+                Some(&original),
+                "id",
+                format!("shared with an earlier item; {} is used", article.meta.id),
+            ));
+        }
+        articles.push(article);
     }
     Ok(Imported {
         feed: Feed { channel, articles },

@@ -114,7 +114,7 @@ fn atom_entry(item: Item<'_>) -> Entry {
     let extensions = extension_map!(item.extension_elements(), Extension, escaped_attribute);
     Entry {
         title: Text::plain(meta.title.clone()),
-        id: meta.id.clone(),
+        id: crate::url::as_iri(&meta.id).into_owned(),
         updated: meta.updated_or_published().instant(),
         published: Some(meta.published.instant()),
         authors: meta.authors.iter().map(person).collect(),

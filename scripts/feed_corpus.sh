@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Measures newswire on a directory of feeds from anywhere: for each feed,
+# whether it imports, and whether it converts to each feed format with
+# output that is well-formed (xmllint, or Python's json for JSON Feed) and
+# that `newswire check` finds no error in. Prints one line per feed and
+# the pass rates.
+#
+#   scripts/feed_corpus.sh DIR [NEWSWIRE]
+set -uo pipefail
+dir=${1:?usage: feed_corpus.sh DIR [NEWSWIRE]}
+newswire=${2:-target/release/newswire}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+total=0 imported=0
+declare -A converted=([rss]=0 [atom]=0 [jsonfeed]=0)
+printf '%-40s %-7s %-5s %-5s %-8s\n' feed import rss atom jsonfeed
+for feed in "$dir"/*; do
+  [ -f "$feed" ] || continue
+  total=$((total + 1))
+  name=$(basename "$feed")
+  row=$(printf '%-40s' "$name")
+  if "$newswire" import "$feed" --out-dir "$work/$name.import" -q >/dev/null 2>"$work/err"; then
+    imported=$((imported + 1)); row+=" ok     "
+  else
+    row+=" FAIL   "; echo "  $name import: $(head -c 200 "$work/err")" >>"$work/failures"
+  fi
+  for format in rss atom jsonfeed; do
+    out="$work/$name.$format"
+    ok=0
+    if "$newswire" convert "$feed" -t "$format" --link https://example.com/ -q -o "$out" 2>"$work/err"; then
+      if [ "$format" = jsonfeed ]; then
+        python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$out" 2>>"$work/err" && ok=1
+      else
+        xmllint --noout "$out" 2>>"$work/err" && ok=1
+      fi
+      if [ $ok = 1 ] && ! "$newswire" check "$out" >"$work/check" 2>/dev/null; then
+        grep -q ': error:' "$work/check" && ok=0 && cat "$work/check" >>"$work/err"
+      fi
+    fi
+    if [ $ok = 1 ]; then
+      converted[$format]=$((converted[$format] + 1)); row+=" ok   "
+    else
+      row+=" FAIL "; echo "  $name -> $format: $(grep -m1 . "$work/err" | head -c 200)" >>"$work/failures"
+    fi
+  done
+  echo "$row"
+done
+echo
+[ -f "$work/failures" ] && { echo "failures:"; cat "$work/failures"; echo; }
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%d/%d (%.0f%%)", a, b, b ? 100 * a / b : 0 }'; }
+echo "imported:        $(pct $imported $total)"
+for format in rss atom jsonfeed; do
+  echo "valid $format: $(pct ${converted[$format]} $total)"
+done
