@@ -110,7 +110,18 @@ pub fn unheld(format: crate::Format, article: &crate::Article) -> Vec<Change> {
         _ => {}
     }
     if format.is_feed() {
-        for key in meta.extra.keys() {
+        let enclosures = meta.enclosures().len();
+        if format == Format::Rss && enclosures > 1 {
+            drop(
+                "enclosures",
+                format!(
+                    "RSS items hold one enclosure; the other {} are kept in newswire's extension",
+                    enclosures - 1
+                ),
+            );
+        }
+        // The enclosures have their standard place; other keys have none.
+        for key in meta.extra.keys().filter(|key| *key != "enclosures") {
             drop(
                 key,
                 format!("{name} has no standard place for it (newswire keeps it in its extension)"),

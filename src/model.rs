@@ -87,6 +87,20 @@ fn is_false(value: &bool) -> bool {
 }
 
 impl Meta {
+    /// The media files the front matter's `enclosures` list names, each
+    /// that is a mapping with an http or https `url`; others are left to
+    /// `extra` alone.
+    pub fn enclosures(&self) -> Vec<Enclosure> {
+        let Some(serde_json::Value::Array(items)) = self.extra.get("enclosures") else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| serde_json::from_value::<Enclosure>(item.clone()).ok())
+            .filter(|enclosure| crate::url::is_web_url(&enclosure.url))
+            .collect()
+    }
+
     /// The last change, which is the publication when there was none since.
     pub fn updated_or_published(&self) -> Date {
         self.updated.unwrap_or(self.published)
@@ -105,6 +119,28 @@ pub struct Author {
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+}
+
+/// A media file attached to an article: a podcast episode, a video. The
+/// front matter's `enclosures` list holds them; the feeds write them as
+/// RSS `enclosure`, Atom `link rel="enclosure"` and JSON Feed
+/// `attachments`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Enclosure {
+    /// Where the file is.
+    pub url: String,
+    /// Its media type, such as `audio/mpeg`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub mime_type: Option<String>,
+    /// Its size in bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub length: Option<u64>,
+    /// What it is, when the feed says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// How long it plays, in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<u64>,
 }
 
 /// The lead image.

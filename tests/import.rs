@@ -468,10 +468,16 @@ fn the_fidelity_report_names_each_field_per_item() {
         b"",
     );
     assert!(json.status.success(), "{}", stderr(&json));
+    // Enclosures have their standard place in every feed format now.
     assert!(
-        stderr(&json).contains("enclosures: dropped"),
+        !stderr(&json).contains("enclosures: dropped"),
         "{}",
         stderr(&json)
+    );
+    let written: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        written["items"][0]["attachments"][0]["url"],
+        "https://cdn.example.fm/tide/ep12.mp3"
     );
     let mail = r#"{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[
         {"id":"a","title":"A","content_text":"x","date_published":"2024-01-01T00:00:00Z"}]}"#;
@@ -761,4 +767,73 @@ fn encodings_and_dialects_are_read_as_written() {
         "{:?}",
         dates.changes
     );
+}
+
+/// A podcast keeps every episode's file in every feed format: RSS
+/// `enclosure`, Atom `link rel="enclosure"`, JSON Feed `attachments`.
+#[test]
+fn a_podcast_keeps_its_enclosures_in_every_feed_format() {
+    let podcast = fixture("podcast.rss.xml");
+    let source = rss::Channel::read_from(std::fs::read(&podcast).unwrap().as_slice()).unwrap();
+    let expected: Vec<(String, String, String)> = source
+        .items
+        .iter()
+        .filter_map(|item| item.enclosure.as_ref())
+        .map(|enclosure| {
+            (
+                enclosure.url.clone(),
+                enclosure.mime_type.clone(),
+                enclosure.length.clone(),
+            )
+        })
+        .collect();
+    assert!(!expected.is_empty());
+    let convert = |to: &str| {
+        let output = run(&["convert", podcast.to_str().unwrap(), "-t", to, "-q"], b"");
+        assert!(output.status.success(), "{to}: {}", stderr(&output));
+        output.stdout
+    };
+    let rss = rss::Channel::read_from(convert("rss").as_slice()).unwrap();
+    let written: Vec<(String, String, String)> = rss
+        .items
+        .iter()
+        .filter_map(|item| item.enclosure.as_ref())
+        .map(|enclosure| {
+            (
+                enclosure.url.clone(),
+                enclosure.mime_type.clone(),
+                enclosure.length.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(written, expected, "rss");
+    let atom = atom_syndication::Feed::read_from(convert("atom").as_slice()).unwrap();
+    let written: Vec<(String, String, String)> = atom
+        .entries
+        .iter()
+        .flat_map(|entry| entry.links.iter().filter(|link| link.rel == "enclosure"))
+        .map(|link| {
+            (
+                link.href.clone(),
+                link.mime_type.clone().unwrap(),
+                link.length.clone().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(written, expected, "atom");
+    let json: serde_json::Value = serde_json::from_slice(&convert("jsonfeed")).unwrap();
+    let written: Vec<(String, String, String)> = json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|item| item["attachments"].as_array().cloned().unwrap_or_default())
+        .map(|attachment| {
+            (
+                attachment["url"].as_str().unwrap().to_owned(),
+                attachment["mime_type"].as_str().unwrap().to_owned(),
+                attachment["size_in_bytes"].to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(written, expected, "jsonfeed");
 }

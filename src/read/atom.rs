@@ -141,6 +141,7 @@ fn read_entry(
                 .length
                 .as_deref()
                 .and_then(|length| length.parse().ok()),
+            ..Enclosure::default()
         });
     }
     if !source.contributors.is_empty() {

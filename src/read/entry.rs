@@ -34,15 +34,7 @@ pub(crate) struct Entry {
     pub changes: Vec<Change>,
 }
 
-/// A media file attached to an item: a podcast episode, a video.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub(crate) struct Enclosure {
-    pub url: String,
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub mime_type: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub length: Option<u64>,
-}
+pub(crate) use crate::model::Enclosure;
 
 impl Entry {
     /// The name reports use for this item before it has an id.

@@ -391,6 +391,7 @@ pub(crate) fn media(
                         url: url.to_owned(),
                         mime_type,
                         length: element.attr("fileSize").and_then(|size| size.parse().ok()),
+                        ..Enclosure::default()
                     });
                 }
             }

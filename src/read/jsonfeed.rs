@@ -151,6 +151,7 @@ fn entry(item: JsonItem, index: usize) -> Entry {
             url: attachment.url,
             mime_type: attachment.mime_type,
             length: attachment.size_in_bytes,
+            ..Enclosure::default()
         });
     }
     entry

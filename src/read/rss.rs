@@ -180,6 +180,7 @@ fn entry(
                 .parse()
                 .ok()
                 .filter(|length| *length > 0),
+            ..Enclosure::default()
         });
     }
     for enclosure in enclosures {

@@ -122,6 +122,14 @@ fn atom_entry(item: Item<'_>) -> Entry {
             .url
             .iter()
             .map(|url| link_to(url, "alternate", "text/html"))
+            .chain(meta.enclosures().into_iter().map(|enclosure| Link {
+                href: enclosure.url,
+                rel: "enclosure".to_owned(),
+                mime_type: enclosure.mime_type,
+                title: enclosure.title,
+                length: enclosure.length.map(|length| length.to_string()),
+                ..Link::default()
+            }))
             .collect(),
         categories: meta
             .tags

@@ -57,9 +57,39 @@ struct JsonItem {
     tags: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     language: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    attachments: Vec<JsonAttachment>,
     /// Readers ignore keys starting with `_`; newswire reads this back.
     #[serde(rename = "_newswire")]
     newswire: NewswireData,
+}
+
+/// A media file, as JSON Feed 1.1 has it; `mime_type` is required.
+#[derive(Serialize)]
+struct JsonAttachment {
+    url: String,
+    mime_type: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    size_in_bytes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    duration_in_seconds: Option<u64>,
+}
+
+fn attachments(meta: &crate::model::Meta) -> Vec<JsonAttachment> {
+    meta.enclosures()
+        .into_iter()
+        .map(|enclosure| JsonAttachment {
+            url: enclosure.url,
+            mime_type: enclosure
+                .mime_type
+                .unwrap_or_else(|| "application/octet-stream".to_owned()),
+            title: enclosure.title,
+            size_in_bytes: enclosure.length,
+            duration_in_seconds: enclosure.duration,
+        })
+        .collect()
 }
 
 fn authors(authors: &[Author]) -> Vec<JsonAuthor> {
@@ -151,6 +181,7 @@ fn json_item(item: Item<'_>) -> JsonItem {
         authors: authors(&meta.authors),
         tags: meta.tags.clone(),
         language: meta.language.clone(),
+        attachments: attachments(meta),
         newswire: item.data,
     }
 }

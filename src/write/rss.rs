@@ -159,6 +159,19 @@ fn rss_item(item: Item<'_>) -> rss::Item {
             })
             .collect(),
         description: item.summary.as_deref().map(as_html),
+        // RSS 2.0 allows one; the rest stay in newswire's extension.
+        enclosure: meta
+            .enclosures()
+            .into_iter()
+            .next()
+            .map(|enclosure| rss::Enclosure {
+                url: enclosure.url,
+                // Both are required; 0 is what feeds write for a size unknown.
+                length: enclosure.length.unwrap_or(0).to_string(),
+                mime_type: enclosure
+                    .mime_type
+                    .unwrap_or_else(|| "application/octet-stream".to_owned()),
+            }),
         content: Some(item.content_html),
         extensions,
         ..rss::Item::default()
