@@ -124,3 +124,82 @@ fn a_dangling_link_in_a_directory_is_reported_and_the_rest_converted() {
     );
     assert!(dir.path().join("out/a.txt").is_file());
 }
+
+/// What a killed run leaves (a hidden staging directory, a temporary
+/// file) is removed by the next run into the same place, when the process
+/// it names is gone; what a running process is writing is left alone.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_later_run_removes_what_a_killed_run_left() {
+    let dir = tempfile::tempdir().unwrap();
+    // No process has an id this high on Linux (pid_max is at most 2^22).
+    let dead = 4_194_400;
+    let live = std::process::id();
+    for name in [
+        format!(".newswire-{dead}-abc123"),
+        format!(".newswire-{live}-def456"),
+    ] {
+        std::fs::create_dir(dir.path().join(&name)).unwrap();
+        std::fs::write(dir.path().join(&name).join("a.txt"), "half").unwrap();
+    }
+    std::fs::write(dir.path().join(format!(".newswire-{dead}-tmp999")), "half").unwrap();
+    std::fs::write(dir.path().join(".newswire-notes"), "not ours to judge").unwrap();
+    let sample = crate::util::samples()[0].clone();
+    let output = run_in(
+        dir.path(),
+        &[
+            "convert",
+            sample.to_str().unwrap(),
+            "-t",
+            "text",
+            "--out-dir",
+            "new",
+        ],
+        b"",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        [
+            format!(".newswire-{live}-def456"),
+            ".newswire-notes".to_owned(),
+            "new".to_owned()
+        ]
+    );
+}
+
+/// `import` into a new directory makes it whole, as convert does.
+#[test]
+fn import_into_a_new_directory_leaves_nothing_hidden() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = crate::util::root().join("tests/fixtures/feeds/wordpress.rss.xml");
+    let output = run_in(
+        dir.path(),
+        &[
+            "import",
+            feed.to_str().unwrap(),
+            "--out-dir",
+            "deep/articles",
+            "-q",
+        ],
+        b"",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        std::fs::read_dir(dir.path().join("deep/articles"))
+            .unwrap()
+            .count()
+            > 0
+    );
+    let hidden: Vec<_> = std::fs::read_dir(dir.path().join("deep"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .filter(|name| name.to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(hidden.is_empty(), "{hidden:?}");
+}

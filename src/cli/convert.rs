@@ -5,7 +5,7 @@ use super::Progress;
 use super::args::ConvertArgs;
 use super::input::{Input, Source, expand_inputs, input_format};
 use super::out_dir::OutDir;
-use super::output::{report, whole, write_file, write_stdout};
+use super::output::{remove_stale_temporaries_beside, report, whole, write_file, write_stdout};
 use newswire::read::Metadata;
 use newswire::read::feed::FeedKind;
 use newswire::{Article, Change, Error, Format, PageOptions, PageTemplate, WriteOptions};
@@ -94,6 +94,9 @@ fn plan(args: &ConvertArgs, limit: u64, quiet: bool) -> Result<Plan, Error> {
     }
     let channel = args.channel.channel();
     channel.validate("the command line")?;
+    if let Some(path) = &args.output {
+        remove_stale_temporaries_beside(path);
+    }
     let metadata = Metadata::parse(&args.metadata)?;
     let page = page_options(args, limit)?;
     let out_dir = args.out_dir.as_deref().map(OutDir::open).transpose()?;

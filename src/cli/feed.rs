@@ -3,7 +3,7 @@
 use super::Progress;
 use super::args::FeedArgs;
 use super::input::{Input, expand_inputs};
-use super::output::{write_file, write_stdout};
+use super::output::{remove_stale_temporaries_beside, write_file, write_stdout};
 use newswire::{Article, Channel, Error, Feed, FeedEntry, Format, Meta, Spool};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -183,7 +183,10 @@ pub(crate) fn feed(args: &FeedArgs, limit: u64, quiet: bool) -> Result<(), Vec<E
     // Streamed straight into the output: a feed is mostly its content.
     let write = |out: &mut dyn Write| newswire::write_feed_entries(format, &feed, entries, out);
     let written = match &args.output {
-        Some(path) if path.as_os_str() != "-" => write_file(path, write),
+        Some(path) if path.as_os_str() != "-" => {
+            remove_stale_temporaries_beside(path);
+            write_file(path, write)
+        }
         _ => write_stdout(write),
     };
     drop(progress);

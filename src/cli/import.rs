@@ -2,7 +2,8 @@
 
 use super::args::ImportArgs;
 use super::input::Input;
-use super::output::{report, whole, write_file, write_stdout};
+use super::out_dir::OutDir;
+use super::output::{report, whole, write_stdout};
 use newswire::{Article, Error, Format, WriteOptions};
 use std::collections::HashSet;
 use std::io;
@@ -59,11 +60,16 @@ pub(crate) fn import(args: &ImportArgs, limit: u64, quiet: bool) -> Result<(), V
                     ),
                 )]);
             }
-            let errors: Vec<Error> = articles
+            // A new directory is written under a hidden name and appears
+            // whole, as convert's --out-dir does: a killed import leaves
+            // no half-filled directory behind.
+            let out_dir = OutDir::open(dir).map_err(|error| vec![error])?;
+            let mut errors: Vec<Error> = articles
                 .iter()
                 .zip(&paths)
-                .filter_map(|(article, path)| write_file(path, whole(&markdown(article))).err())
+                .filter_map(|(article, path)| out_dir.write(path, &markdown(article)).err())
                 .collect();
+            errors.extend(out_dir.finish());
             if !errors.is_empty() {
                 return Err(errors);
             }

@@ -1,6 +1,8 @@
 //! The directory `convert --out-dir` writes a run's outputs into.
 
-use super::output::{TEMPORARY_PREFIX, is_device, whole, write_in_place, write_replacing};
+use super::output::{
+    is_device, remove_stale_temporaries, temporary_prefix, whole, write_in_place, write_replacing,
+};
 use newswire::Error;
 use std::collections::HashSet;
 use std::fs::{self, File};
@@ -23,6 +25,7 @@ pub(super) enum OutDir {
 impl OutDir {
     pub(super) fn open(dir: &Path) -> Result<OutDir, Error> {
         if fs::symlink_metadata(dir).is_ok() {
+            remove_stale_temporaries(dir);
             return Ok(OutDir::Existing {
                 dir: dir.to_owned(),
                 devices: Devices::in_dir(dir),
@@ -32,10 +35,11 @@ impl OutDir {
             Some(parent) if !parent.as_os_str().is_empty() => parent,
             _ => Path::new("."),
         };
+        remove_stale_temporaries(parent);
         let staging = fs::create_dir_all(parent)
             .and_then(|()| {
                 tempfile::Builder::new()
-                    .prefix(TEMPORARY_PREFIX)
+                    .prefix(&temporary_prefix())
                     .tempdir_in(parent)
             })
             .map_err(|error| Error::write_output(&dir.display().to_string(), error))?;

@@ -58,7 +58,62 @@ pub(crate) fn write_stdout(write: impl WriteDocument) -> Result<(), Error> {
 
 /// How temporary files and directories beside outputs begin: hidden, and
 /// plainly ours.
-pub(crate) const TEMPORARY_PREFIX: &str = ".newswire-";
+const TEMPORARY_PREFIX: &str = ".newswire-";
+
+/// How this run's temporary files and directories begin: the prefix and
+/// the process's id, so that a later run can tell what a killed one left.
+pub(crate) fn temporary_prefix() -> String {
+    format!("{TEMPORARY_PREFIX}{}-", std::process::id())
+}
+
+/// The directory a file is written in.
+fn parent_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// Removes beside the output `path` what killed runs left there.
+pub(crate) fn remove_stale_temporaries_beside(path: &Path) {
+    if path.as_os_str() != "-" {
+        remove_stale_temporaries(parent_of(path));
+    }
+}
+
+/// Removes from `dir` the temporary files and directories of runs that
+/// are no longer running, as a killed run leaves them: those whose name
+/// carries the id of no running process. Only where the system lists its
+/// processes (`/proc`); elsewhere, and on any error, nothing is removed.
+pub(crate) fn remove_stale_temporaries(dir: &Path) {
+    let processes = Path::new("/proc");
+    if !processes.join("self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|name| name.strip_prefix(TEMPORARY_PREFIX))
+            .and_then(|rest| rest.split_once('-'))
+            .and_then(|(pid, _)| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid == std::process::id() || processes.join(pid.to_string()).exists() {
+            continue;
+        }
+        let path = entry.path();
+        let _ = if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+            std::fs::remove_dir_all(&path)
+        } else {
+            std::fs::remove_file(&path)
+        };
+    }
+}
 
 /// Writes beside the target and renames into place, so a reader never sees
 /// half a file and a failure leaves any earlier file as it was. A device
@@ -94,13 +149,11 @@ pub(crate) fn write_in_place(path: &Path, write: impl WriteDocument) -> Result<(
 pub(crate) fn write_replacing(path: &Path, write: impl WriteDocument) -> Result<(), Error> {
     let name = path.display().to_string();
     let fail = |error: io::Error| Error::write_output(&name, error);
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
+    let dir = parent_of(path);
     let temporary = || {
         let mut builder = tempfile::Builder::new();
-        builder.prefix(TEMPORARY_PREFIX);
+        let prefix = temporary_prefix();
+        builder.prefix(&prefix);
         // As any new file is made, not private to its owner as temporary
         // files are: the output takes the temporary file's mode.
         #[cfg(unix)]
