@@ -339,3 +339,82 @@ proptest! {
         }
     }
 }
+
+/// Text with every ASCII punctuation mark and characters past ASCII, for
+/// the values that become XML attributes and text.
+fn awkward_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            "[a-zA-Z0-9 ]{1,6}",
+            "[!-/:-@\\[-`{-~]{1,4}",
+            Just("é".to_owned()),
+            Just("—".to_owned()),
+            Just("日本".to_owned()),
+            Just("\u{200f}".to_owned()),
+            Just("😀".to_owned()),
+        ],
+        1..8,
+    )
+    .prop_map(|pieces| pieces.concat())
+    .prop_filter("a title has some text", |text| !text.trim().is_empty())
+}
+
+/// A URL path and query of the same awkward text, percent-encoded where
+/// URLs need it by the URL parser itself.
+fn awkward_url() -> impl Strategy<Value = String> {
+    (awkward_text(), awkward_text()).prop_map(|(path, query)| {
+        let mut url = ammonia::Url::parse("https://example.com/").unwrap();
+        url.set_path(&path);
+        url.set_query(Some(&query));
+        url.into()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whatever a title, a name, a role, a caption or a URL holds, every
+    /// feed parses with a strict XML parser (or as JSON) and gives the
+    /// value back as it was.
+    #[test]
+    fn every_value_is_escaped_in_every_feed(
+        title in awkward_text(),
+        name in awkward_text(),
+        role in awkward_text(),
+        caption in awkward_text(),
+        url in awkward_url(),
+        image in awkward_url(),
+    ) {
+        let quoted = |text: &str| serde_json::to_string(text).unwrap();
+        let source = format!(
+            "---\ntitle: {}\npublished: 2014-02-17\nurl: {}\nauthors:\n  - name: {}\n    url: {}\nimage:\n  url: {}\n  caption: {}\n---\n\nBody.\n\n> Quoted.\n>\n> — {}, {}\n",
+            quoted(&title), quoted(&url), quoted(&name), quoted(&url), quoted(&image), quoted(&caption),
+            name.replace(['\\', '`', '*', '_', '[', ']', '<', '>', '&', '!', '#', '|', '~', ','], " ").trim(),
+            role.replace(['\\', '`', '*', '_', '[', ']', '<', '>', '&', '!', '#', '|', '~'], " ").trim(),
+        );
+        let Ok(article) = newswire::read(source.as_bytes(), Format::Markdown, "gen.md") else {
+            // Some names cannot be an attribution; that is the reader's rule.
+            return Ok(());
+        };
+        for format in [Format::Rss, Format::Atom, Format::JsonFeed] {
+            let output = newswire::write_to_string(format, &article, &WriteOptions::default());
+            crate::util::assert_well_formed(format, &output).map_err(TestCaseError::fail)?;
+            let back = newswire::read_feed(output.as_bytes(), "gen").map_err(|error| TestCaseError::fail(error.to_string()))?;
+            let meta = &back.feed.articles[0].meta;
+            prop_assert_eq!(&meta.title, &article.meta.title);
+            prop_assert_eq!(&meta.url, &article.meta.url);
+            prop_assert_eq!(&meta.image, &article.meta.image);
+        }
+        for format in [Format::Rss, Format::Atom] {
+            let output = newswire::write_to_string(format, &article, &WriteOptions::default());
+            let document = roxmltree::Document::parse(&output).unwrap();
+            let media = document
+                .descendants()
+                .find(|node| node.tag_name().name() == "content" && node.attribute("medium").is_some())
+                .expect("media:content");
+            prop_assert_eq!(media.attribute("url"), Some(article.meta.image.as_ref().unwrap().url.as_str()));
+            let title = document.descendants().find(|node| node.tag_name().name() == "title").unwrap();
+            prop_assert_eq!(title.text(), Some(article.meta.title.as_str()));
+        }
+    }
+}
