@@ -24,6 +24,10 @@ pub struct Channel {
     /// The feed's authors: names, or tables with `name`, `url` and `email`.
     #[serde(default, deserialize_with = "names_or_authors")]
     pub authors: Vec<Author>,
+    /// The feed's own identity, an IRI: an Atom feed's `id`, kept through
+    /// feed-to-feed conversion; made from the feed URL or link when absent.
+    #[serde(default)]
+    pub id: Option<String>,
 }
 
 impl Channel {
@@ -37,6 +41,7 @@ impl Channel {
             description: meta.summary.clone(),
             language: meta.language.clone(),
             authors: meta.authors.clone(),
+            id: None,
         }
     }
 
@@ -79,6 +84,7 @@ impl Channel {
             } else {
                 other.authors
             },
+            id: other.id.or(self.id),
         }
     }
 
@@ -193,8 +199,10 @@ impl Feed {
     /// URN from its title.
     pub fn id(&self) -> String {
         self.channel
-            .feed_url
+            .id
             .clone()
+            .filter(|id| ammonia::Url::parse(id).is_ok())
+            .or_else(|| self.channel.feed_url.clone())
             .or_else(|| self.channel.link.clone())
             .unwrap_or_else(|| format!("urn:newswire:feed:{}", slug::slugify(self.title())))
     }

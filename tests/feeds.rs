@@ -27,6 +27,7 @@ pub fn channel() -> Channel {
         description: Some("Every bundled sample".into()),
         language: Some("en".into()),
         authors: Vec::new(),
+        id: None,
     }
 }
 

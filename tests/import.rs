@@ -749,6 +749,19 @@ fn encodings_and_dialects_are_read_as_written() {
             .iter()
             .any(|change| change.to_string().contains("Atom 0.3"))
     );
+    // An Atom feed's own id survives feed to feed.
+    let output = run(
+        &[
+            "convert",
+            fixture("atom-prefixed.xml").to_str().unwrap(),
+            "-t",
+            "atom",
+            "-q",
+        ],
+        b"",
+    );
+    let feed = atom_syndication::Feed::read_from(output.stdout.as_slice()).unwrap();
+    assert_eq!(feed.id, "tag:prefixed.example.net,2014:feed");
     let dates = import_fixture("dates-wrong-weekday.rss.xml");
     let published: Vec<String> = dates
         .feed

@@ -148,6 +148,7 @@ impl ChannelArgs {
             description: self.description.clone(),
             language: self.language.clone(),
             authors: Vec::new(),
+            id: None,
         }
     }
 }

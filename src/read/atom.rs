@@ -57,6 +57,7 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
             .filter(|s| !s.is_empty()),
         language: feed.lang.clone(),
         authors: feed.authors.iter().map(person).collect(),
+        id: Some(feed.id.trim().to_owned()).filter(|id| !id.is_empty()),
     };
     Ok(Parsed {
         channel,

@@ -90,6 +90,7 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
             description: feed.description,
             language: feed.language,
             authors,
+            id: None,
         },
         entries,
         date: None,
