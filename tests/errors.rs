@@ -203,3 +203,82 @@ fn import_into_a_new_directory_leaves_nothing_hidden() {
         .collect();
     assert!(hidden.is_empty(), "{hidden:?}");
 }
+
+/// A small tmpfs, mounted for a test and unmounted when it ends.
+#[cfg(target_os = "linux")]
+struct SmallDisk(tempfile::TempDir);
+
+#[cfg(target_os = "linux")]
+impl SmallDisk {
+    /// A 64 KiB disk, or none where this process may not mount one (not
+    /// root, or in a sandbox that forbids it).
+    fn mount() -> Option<SmallDisk> {
+        let dir = tempfile::tempdir().ok()?;
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+            .arg(dir.path())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|status| status.success());
+        mounted.then_some(SmallDisk(dir))
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.0.path())
+            .status();
+    }
+}
+
+/// A disk that fills up mid-write: status 74 naming the reason, the
+/// earlier output as it was, and no temporary file or directory left.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_loses_nothing() {
+    let Some(disk) = SmallDisk::mount() else {
+        eprintln!("skipped: mounting a small tmpfs needs root");
+        return;
+    };
+    let big = format!(
+        "---\ntitle: big\npublished: 2014-02-17\nurl: https://example.com/big\n---\n\n{}",
+        "A paragraph long enough to fill a small disk quickly.\n\n".repeat(4000)
+    );
+    let input = tempfile::tempdir().unwrap();
+    std::fs::write(input.path().join("big.md"), &big).unwrap();
+    let target = disk.0.path().join("big.html");
+    std::fs::write(&target, "previous").unwrap();
+    let output = run_in(
+        input.path(),
+        &["convert", "big.md", "-o", target.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(74), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("No space left on device"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "previous");
+    let out_dir = disk.0.path().join("site");
+    let output = run_in(
+        input.path(),
+        &[
+            "convert",
+            "big.md",
+            "-t",
+            "all",
+            "--out-dir",
+            out_dir.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(74), "{}", stderr(&output));
+    let left: Vec<_> = std::fs::read_dir(disk.0.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert_eq!(left, [std::ffi::OsString::from("big.html")]);
+}
