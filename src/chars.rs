@@ -52,6 +52,23 @@ pub(crate) fn without_forbidden(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The error for a forbidden character an escape wrote, at the escape.
+pub(crate) fn escaped_forbidden_error(
+    file: &str,
+    (line, column): (usize, usize),
+    found: char,
+) -> crate::error::Error {
+    crate::error::Error::invalid_input(
+        file,
+        line,
+        column,
+        format!(
+            "{} (from an escape) is not allowed in an article",
+            describe(found)
+        ),
+    )
+}
+
 /// What a forbidden character is, for messages: `control character
 /// U+0001`, `noncharacter U+FFFE`.
 pub(crate) fn describe(c: char) -> String {

@@ -788,18 +788,19 @@ fn encodings_and_dialects_are_read_as_written() {
 fn a_podcast_keeps_its_enclosures_in_every_feed_format() {
     let podcast = fixture("podcast.rss.xml");
     let source = rss::Channel::read_from(std::fs::read(&podcast).unwrap().as_slice()).unwrap();
-    let expected: Vec<(String, String, String)> = source
-        .items
-        .iter()
-        .filter_map(|item| item.enclosure.as_ref())
-        .map(|enclosure| {
-            (
-                enclosure.url.clone(),
-                enclosure.mime_type.clone(),
-                enclosure.length.clone(),
-            )
-        })
-        .collect();
+    // Each enclosure as (url, type, length).
+    let enclosures = |channel: &rss::Channel| -> Vec<(String, String, String)> {
+        channel
+            .items
+            .iter()
+            .filter_map(|item| item.enclosure.as_ref())
+            .map(|enclosure| {
+                let enclosure = enclosure.clone();
+                (enclosure.url, enclosure.mime_type, enclosure.length)
+            })
+            .collect()
+    };
+    let expected = enclosures(&source);
     assert!(!expected.is_empty());
     let convert = |to: &str| {
         let output = run(&["convert", podcast.to_str().unwrap(), "-t", to, "-q"], b"");
@@ -807,18 +808,7 @@ fn a_podcast_keeps_its_enclosures_in_every_feed_format() {
         output.stdout
     };
     let rss = rss::Channel::read_from(convert("rss").as_slice()).unwrap();
-    let written: Vec<(String, String, String)> = rss
-        .items
-        .iter()
-        .filter_map(|item| item.enclosure.as_ref())
-        .map(|enclosure| {
-            (
-                enclosure.url.clone(),
-                enclosure.mime_type.clone(),
-                enclosure.length.clone(),
-            )
-        })
-        .collect();
+    let written = enclosures(&rss);
     assert_eq!(written, expected, "rss");
     let atom = atom_syndication::Feed::read_from(convert("atom").as_slice()).unwrap();
     let written: Vec<(String, String, String)> = atom

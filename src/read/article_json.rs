@@ -3,7 +3,7 @@
 
 use super::line_column;
 use super::meta::derived_id;
-use crate::chars::{describe, forbidden_escape, forbidden_in_json};
+use crate::chars::{escaped_forbidden_error, forbidden_escape, forbidden_in_json};
 use crate::commonmark;
 use crate::error::{Error, Result};
 use crate::language::is_language_tag;
@@ -84,17 +84,8 @@ pub fn read(text: &str, file: &str) -> Result<Article> {
     if let Some(found) = forbidden_in_json(&tree) {
         // Raw characters were refused before parsing, so this one came
         // from an escape, which is where the error points.
-        let (line, column) =
-            forbidden_escape(text).map_or((1, 1), |(offset, _)| line_column(text, offset));
-        return Err(Error::invalid_input(
-            file,
-            line,
-            column,
-            format!(
-                "{} (from an escape) is not allowed in an article",
-                describe(found)
-            ),
-        ));
+        let place = forbidden_escape(text).map_or((1, 1), |(offset, _)| line_column(text, offset));
+        return Err(escaped_forbidden_error(file, place, found));
     }
     Ok(article)
 }

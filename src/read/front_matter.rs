@@ -2,7 +2,7 @@
 //! remembers where every key and value stood, so errors can name the line.
 
 use super::{toml, yaml};
-use crate::chars::{describe, first_forbidden, forbidden_escape};
+use crate::chars::{escaped_forbidden_error, first_forbidden, forbidden_escape};
 use crate::error::{Error, Result};
 
 /// Which syntax the front matter is written in.
@@ -188,22 +188,14 @@ pub(crate) fn refuse_forbidden(
             .char_indices()
             .nth(column - 1)
             .map_or(source.len(), |(at, _)| start + at);
-        let (line, column) = match forbidden_escape(&source[start..]) {
+        let place = match forbidden_escape(&source[start..]) {
             Some((offset, _)) => {
                 let (line, column) = super::line_column(source, start + offset);
                 (first_line + line - 1, column)
             }
             None => (line, column),
         };
-        Err(Error::invalid_input(
-            file,
-            line,
-            column,
-            format!(
-                "{} (from an escape) is not allowed in an article",
-                describe(found)
-            ),
-        ))
+        Err(escaped_forbidden_error(file, place, found))
     };
     match &node.value {
         Value::String(text) => refuse(text, node.line, node.column),
