@@ -124,7 +124,11 @@ fn backslash_escape(text: &str) -> (Option<char>, usize) {
         Some(b'v') => (Some('\u{b}'), 2),
         Some(b'r') => (Some('\r'), 2),
         Some(b'N') => (Some('\u{85}'), 2),
-        _ => (None, 2),
+        // An escaped backslash stands for itself; any other character
+        // after a backslash is read as the next character, whatever its
+        // length.
+        Some(b'\\') => (None, 2),
+        _ => (None, 1),
     }
 }
 
@@ -296,6 +300,10 @@ mod tests {
         let (kept, removed) =
             without_forbidden_source(r#"{"t": "a\u0000b\\u0000 \uFFFE"}"#, Escapes::Json);
         assert_eq!((kept.as_ref(), removed), (r#"{"t": "ab\\u0000 "}"#, 2));
+        // A backslash before a character of more than one byte.
+        let (kept, removed) = without_forbidden_source("\\é \\u0001", Escapes::Json);
+        assert_eq!((kept.as_ref(), removed), ("\\é ", 1));
+        assert_eq!(forbidden_escape("\\é\\x01"), Some((3, '\u{1}')));
         let (kept, removed) = without_forbidden_source("plain", Escapes::Json);
         assert!(matches!(kept, Cow::Borrowed("plain")) && removed == 0);
     }
