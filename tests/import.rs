@@ -810,6 +810,21 @@ fn a_podcast_keeps_its_enclosures_in_every_feed_format() {
     let rss = rss::Channel::read_from(convert("rss").as_slice()).unwrap();
     let written = enclosures(&rss);
     assert_eq!(written, expected, "rss");
+    // Its iTunes fields survive RSS to RSS.
+    let itunes = |channel: &rss::Channel| -> Vec<(Option<String>, Option<String>, Option<String>)> {
+        channel
+            .items
+            .iter()
+            .filter_map(|item| item.itunes_ext.clone())
+            .map(|itunes| (itunes.duration, itunes.episode, itunes.author))
+            .collect()
+    };
+    assert!(
+        itunes(&source)
+            .iter()
+            .any(|(duration, _, _)| duration.is_some())
+    );
+    assert_eq!(itunes(&rss), itunes(&source), "itunes");
     let atom = atom_syndication::Feed::read_from(convert("atom").as_slice()).unwrap();
     let written: Vec<(String, String, String)> = atom
         .entries

@@ -30,6 +30,9 @@ pub(crate) struct Entry {
     pub language: Option<String>,
     pub image: Option<Image>,
     pub enclosures: Vec<Enclosure>,
+    /// A podcast episode's iTunes fields, kept as the front matter's
+    /// `itunes` mapping: duration, explicit, episode, season and the rest.
+    pub itunes: serde_json::Map<String, serde_json::Value>,
     pub newswire: Option<NewswireData>,
     pub changes: Vec<Change>,
 }
@@ -301,6 +304,12 @@ impl Entry {
                     format!("{:?} is not an http or https URL", enclosure.url),
                 )),
             }
+        }
+        if !self.itunes.is_empty() {
+            extra.insert(
+                "itunes".to_owned(),
+                serde_json::Value::Object(std::mem::take(&mut self.itunes)),
+            );
         }
         if !self.enclosures.is_empty() {
             extra.insert(

@@ -92,6 +92,14 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
     })
 }
 
+/// An iTunes duration in seconds: `HH:MM:SS`, `MM:SS` or seconds.
+fn seconds(duration: &str) -> Option<u64> {
+    duration.trim().split(':').try_fold(0u64, |total, part| {
+        let part: u64 = part.trim().parse().ok()?;
+        total.checked_mul(60)?.checked_add(part)
+    })
+}
+
 fn entry(
     item: &::rss::Item,
     index: usize,
@@ -100,7 +108,28 @@ fn entry(
     let elements = extension_elements!(item.extensions, namespaces, ::rss::extension::Extension);
     let dc = item.dublin_core_ext.as_ref();
     let itunes = item.itunes_ext.as_ref();
+    let itunes_fields = itunes.map(|itunes| {
+        [
+            ("duration", &itunes.duration),
+            ("explicit", &itunes.explicit),
+            ("episode", &itunes.episode),
+            ("season", &itunes.season),
+            ("episode_type", &itunes.episode_type),
+            ("subtitle", &itunes.subtitle),
+            ("keywords", &itunes.keywords),
+            ("block", &itunes.block),
+            ("closed_captioned", &itunes.closed_captioned),
+            ("order", &itunes.order),
+        ]
+        .into_iter()
+        .filter_map(|(key, value)| {
+            let value = value.as_deref()?.trim();
+            (!value.is_empty()).then(|| (key.to_owned(), serde_json::Value::from(value)))
+        })
+        .collect()
+    });
     let mut entry = Entry {
+        itunes: itunes_fields.unwrap_or_default(),
         index,
         title: item.title.clone(),
         id: item.guid.as_ref().map(|guid| guid.value.trim().to_owned()),
@@ -181,6 +210,9 @@ fn entry(
                 .parse()
                 .ok()
                 .filter(|length| *length > 0),
+            duration: itunes
+                .and_then(|itunes| itunes.duration.as_deref())
+                .and_then(seconds),
             ..Enclosure::default()
         });
     }

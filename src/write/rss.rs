@@ -99,6 +99,9 @@ fn item_namespaces(item: &rss::Item) -> Namespaces {
     if item.dublin_core_ext.is_some() {
         namespaces.push(("dc", rss::extension::dublincore::NAMESPACE));
     }
+    if item.itunes_ext.is_some() {
+        namespaces.push(("itunes", rss::extension::itunes::NAMESPACE));
+    }
     namespaces
 }
 
@@ -106,6 +109,37 @@ fn written(channel: &Channel) -> io::Result<Vec<u8>> {
     channel
         .pretty_write_to(Vec::new(), b' ', 2)
         .map_err(|error| io::Error::other(error.to_string()))
+}
+
+/// A podcast episode's iTunes fields, from the front matter's `itunes`
+/// mapping, which reading an iTunes feed fills: RSS to RSS keeps them.
+fn itunes(item: &Item<'_>) -> Option<rss::extension::itunes::ITunesItemExtension> {
+    let meta = &item.article.meta;
+    let Some(serde_json::Value::Object(fields)) = meta.extra.get("itunes") else {
+        return None;
+    };
+    let field = |key: &str| {
+        fields
+            .get(key)
+            .and_then(|value| value.as_str())
+            .map(str::to_owned)
+    };
+    Some(rss::extension::itunes::ITunesItemExtension {
+        author: meta.authors.first().map(|author| author.name.clone()),
+        image: item.image_url.clone(),
+        duration: field("duration"),
+        explicit: field("explicit"),
+        episode: field("episode"),
+        season: field("season"),
+        episode_type: field("episode_type"),
+        subtitle: field("subtitle"),
+        keywords: field("keywords"),
+        block: field("block"),
+        closed_captioned: field("closed_captioned"),
+        order: field("order"),
+        summary: meta.summary.clone(),
+        ..Default::default()
+    })
 }
 
 /// Plain text as the HTML RSS readers take `description` to be: escaped,
@@ -159,6 +193,7 @@ fn rss_item(item: Item<'_>) -> rss::Item {
             })
             .collect(),
         description: item.summary.as_deref().map(as_html),
+        itunes_ext: itunes(&item),
         // RSS 2.0 allows one; the rest stay in newswire's extension.
         enclosure: meta
             .enclosures()
