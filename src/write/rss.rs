@@ -138,7 +138,6 @@ fn itunes(item: &Item<'_>) -> Option<rss::extension::itunes::ITunesItemExtension
         closed_captioned: field("closed_captioned"),
         order: field("order"),
         summary: meta.summary.clone(),
-        ..Default::default()
     })
 }
 
