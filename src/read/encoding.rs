@@ -69,9 +69,9 @@ fn detect(bytes: &[u8]) -> (Detected, usize) {
 /// labels say what a name means (`latin1` is Windows-1252, as browsers
 /// read it).
 fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
-    let head = &bytes[..bytes.len().min(1024)];
+    let head = bytes[..bytes.len().min(1024)].strip_prefix(b"<?xml")?;
     let end = head.windows(2).position(|pair| pair == b"?>")?;
-    let declaration = std::str::from_utf8(head.strip_prefix(b"<?xml")?.get(..end)?).ok()?;
+    let declaration = std::str::from_utf8(&head[..end]).ok()?;
     let value = encoding_value(declaration)?;
     Encoding::for_label(value.as_bytes())
 }
