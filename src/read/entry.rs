@@ -437,13 +437,21 @@ fn title_from_text(text: &str, published: &Date) -> String {
 }
 
 /// The people with their links kept only where they are web pages or
-/// e-mail addresses; `item` names the item in the notes.
+/// e-mail addresses, and their addresses only where an article may hold
+/// them; `item` names the item in the notes.
 pub(crate) fn people_with_safe_links(
     mut people: Vec<Author>,
     item: Option<&str>,
     changes: &mut Vec<Change>,
 ) -> Vec<Author> {
     for person in &mut people {
+        if let Some(email) = person.email.take_if(|email| !super::meta::is_email(email)) {
+            changes.push(Change::dropped(
+                item,
+                "author email",
+                format!("{email:?} of {} is not an e-mail address", person.name),
+            ));
+        }
         if let Some(url) = person.url.take_if(|url| !crate::url::is_person_url(url)) {
             changes.push(Change::dropped(
                 item,

@@ -176,7 +176,7 @@ pub(crate) fn derived_id(meta: &Meta) -> String {
 }
 
 /// An address feeds can carry: `local@domain`, no spaces or brackets.
-fn is_email(email: &str) -> bool {
+pub(crate) fn is_email(email: &str) -> bool {
     email.split_once('@').is_some_and(|(local, domain)| {
         !local.is_empty() && domain.contains('.') && !domain.contains('@')
     }) && !email
