@@ -43,12 +43,14 @@ pub(crate) fn first_forbidden(text: &str) -> Option<(usize, char)> {
     text.char_indices().find(|&(_, c)| is_forbidden_char(c))
 }
 
-/// `text` without its forbidden characters.
-pub(crate) fn without_forbidden(text: &str) -> Cow<'_, str> {
-    if first_forbidden(text).is_some() {
-        Cow::Owned(text.replace(is_forbidden_char, ""))
+/// `text` without its forbidden characters: the readers refuse them in
+/// the source, but character references such as `&#x1;` that comrak or
+/// the sanitiser decode write them out raw.
+pub(crate) fn without_forbidden(text: String) -> String {
+    if first_forbidden(&text).is_some() {
+        text.replace(is_forbidden_char, "")
     } else {
-        Cow::Borrowed(text)
+        text
     }
 }
 

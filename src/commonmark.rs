@@ -142,23 +142,14 @@ pub(crate) fn to_commonmark<'a>(node: &'a AstNode<'a>) -> String {
         out.truncate(kept.trim_end().len());
     }
     // comrak writes some character references back as the characters.
-    without_forbidden_chars(out)
+    crate::chars::without_forbidden(out)
 }
 
 /// The node and what is below it as HTML.
 pub(crate) fn to_html<'a>(node: &'a AstNode<'a>) -> String {
     let mut out = String::new();
     let _ = comrak::format_html(node, &options(), &mut out);
-    without_forbidden_chars(out)
-}
-
-/// Drops characters XML 1.0 cannot carry. The reader refuses them in the
-/// source, but character references such as `&#x1;` decode to them.
-pub(crate) fn without_forbidden_chars(text: String) -> String {
-    match crate::chars::without_forbidden(&text) {
-        std::borrow::Cow::Borrowed(_) => text,
-        std::borrow::Cow::Owned(kept) => kept,
-    }
+    crate::chars::without_forbidden(out)
 }
 
 /// The text a reader sees, markup dropped; breaks become spaces.
@@ -172,7 +163,7 @@ pub(crate) fn plain_text<'a>(node: &'a AstNode<'a>) -> String {
             _ => {}
         }
     }
-    without_forbidden_chars(out)
+    crate::chars::without_forbidden(out)
 }
 
 /// The plain text of some CommonMark, blocks separated by blank lines,

@@ -122,6 +122,20 @@ fn bad_metadata_is_a_usage_error_naming_the_field() {
         2,
         "-M sets front-matter fields and - is article-json",
     );
+    let feed = root().join("tests/fixtures/feeds/wordpress.rss.xml");
+    let output = run(
+        &[
+            "convert",
+            feed.to_str().unwrap(),
+            "-t",
+            "atom",
+            "-M",
+            "title=x",
+        ],
+        b"",
+    );
+    assert_fails(&output, 2, "is a feed: import it first");
+    assert!(output.stdout.is_empty());
 }
 
 #[test]

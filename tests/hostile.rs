@@ -333,6 +333,7 @@ fn dangerous_urls_in_feeds_reach_no_output() {
             "feed_url": url,
             "authors": [{"name": "Feed Author", "url": url}],
             "items": [{"id": "1", "url": url, "external_url": url, "image": url,
+                       "attachments": [{"url": url, "mime_type": "audio/mpeg"}],
                        "authors": [{"name": "Ana", "url": url}],
                        "content_html": format!("<p><a href=\"{url}\">x</a></p><blockquote cite=\"{url}\">q</blockquote>"),
                        "date_published": "2014-02-17T18:00:00Z"}]

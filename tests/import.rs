@@ -855,3 +855,33 @@ fn a_podcast_keeps_its_enclosures_in_every_feed_format() {
         .collect();
     assert_eq!(written, expected, "jsonfeed");
 }
+
+/// Two items with one id would be one item to every reader: the second
+/// is numbered on import, with a note.
+#[test]
+fn items_sharing_an_id_are_numbered() {
+    let feed = serde_json::json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "T",
+        "items": [
+            {"id": "https://example.com/a", "title": "One", "content_text": "x", "date_published": "2014-02-17T18:00:00Z"},
+            {"id": "https://example.com/a", "title": "Two", "content_text": "y", "date_published": "2014-02-16T18:00:00Z"},
+        ],
+    })
+    .to_string();
+    let imported = newswire::read_feed(feed.as_bytes(), "f.json").unwrap();
+    let ids: Vec<&str> = imported
+        .feed
+        .articles
+        .iter()
+        .map(|article| article.meta.id.as_str())
+        .collect();
+    assert_eq!(ids, ["https://example.com/a", "https://example.com/a-2"]);
+    assert!(
+        imported.changes.iter().any(|change| change
+            .to_string()
+            .contains("id: changed: shared with an earlier item")),
+        "{:?}",
+        imported.changes
+    );
+}

@@ -41,12 +41,22 @@ pub(crate) fn decode_feed(bytes: &[u8], file: &str) -> Result<String> {
             text.into_owned()
         }
     };
-    let text = declared_utf8(&text);
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text
-    })
+    Ok(super::with_newlines(declared_utf8(&text)))
+}
+
+/// The first few kilobytes of a feed as text, enough to tell which kind
+/// of feed it is without decoding all of it; what the cut leaves of a
+/// character at the end becomes a replacement character.
+pub(crate) fn head_text(bytes: &[u8]) -> String {
+    const HEAD: usize = 4096;
+    let (detected, bom) = detect(bytes);
+    let body = &bytes[bom..bytes.len().min(bom + HEAD)];
+    match detected {
+        Detected::Utf32 { big_endian } => {
+            utf32(&body[..body.len() / 4 * 4], big_endian).unwrap_or_default()
+        }
+        Detected::Known(encoding) => encoding.decode_without_bom_handling(body).0.into_owned(),
+    }
 }
 
 /// The encoding, and how many bytes of byte order mark come first.
@@ -194,6 +204,27 @@ mod tests {
         ] {
             let decoded = decode_feed(&bytes, "f").unwrap();
             assert_eq!(decoded, FEED.replace("ENC", "UTF-8"));
+        }
+    }
+
+    #[test]
+    fn the_head_of_a_long_feed_is_enough_to_tell_its_kind() {
+        let long = FEED
+            .replace("ENC", "UTF-16")
+            .replace("</title>", &"é".repeat(5000))
+            + "</title>";
+        let utf16: Vec<u8> = long.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let utf32: Vec<u8> = long
+            .chars()
+            .flat_map(|c| u32::from(c).to_be_bytes())
+            .collect();
+        for bytes in [utf16, utf32] {
+            let head = head_text(&bytes);
+            assert!(
+                head.starts_with("<?xml") && head.contains("<rss>"),
+                "{head:.80}"
+            );
+            assert!(head.len() < long.len());
         }
     }
 

@@ -57,14 +57,12 @@ pub fn detect(text: &str) -> Option<FeedKind> {
     }
 }
 
-/// Which feed format `bytes` are, in whatever encoding they declare.
+/// Which feed format `bytes` are, in whatever encoding they declare,
+/// from their first few kilobytes.
 pub fn detect_bytes(bytes: &[u8]) -> Option<FeedKind> {
     match std::str::from_utf8(bytes) {
         Ok(text) => detect(text),
-        Err(_) => super::decode_feed(bytes, "-")
-            .ok()
-            .as_deref()
-            .and_then(detect),
+        Err(_) => detect(&super::head_text(bytes)),
     }
 }
 

@@ -4,7 +4,7 @@ mod article_json;
 mod atom;
 mod atom_dialects;
 mod encoding;
-pub(crate) use encoding::decode_feed;
+pub(crate) use encoding::{decode_feed, head_text};
 mod entry;
 pub mod feed;
 pub(crate) mod front_matter;
@@ -105,12 +105,19 @@ pub(crate) fn decode_text(bytes: &[u8], file: &str, what: &str) -> Result<String
             format!("invalid UTF-8: {what} must be UTF-8 text"),
         )
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    Ok(if text.contains('\r') {
+    Ok(with_newlines(
+        text.strip_prefix('\u{feff}').unwrap_or(text).to_owned(),
+    ))
+}
+
+/// `text` with every line ending made `\n`, as XML and CommonMark read
+/// `\r\n` and a lone `\r` alike.
+pub(crate) fn with_newlines(text: String) -> String {
+    if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
-        text.to_owned()
-    })
+        text
+    }
 }
 
 /// Where each line of a text starts, so that placing many offsets is a

@@ -277,11 +277,7 @@ pub(crate) fn sanitise(html: &str, base: Option<&str>) -> String {
     }
     // Character references the sanitiser decoded are written out raw,
     // and those that decode to characters no output may carry go.
-    let clean = builder.clean(html).to_string();
-    match crate::chars::without_forbidden(&clean) {
-        Cow::Borrowed(_) => clean,
-        Cow::Owned(kept) => kept,
-    }
+    crate::chars::without_forbidden(builder.clean(html).to_string())
 }
 
 /// Resolves relative URLs against the article's URL, except links within

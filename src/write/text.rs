@@ -42,7 +42,7 @@ pub(crate) fn write_with_content(
     }
     let mut text = render(&header.pieces, options.width);
     text.push_str(&render(&content.pieces, options.width));
-    let written = commonmark::without_forbidden_chars(text);
+    let written = crate::chars::without_forbidden(text);
     out.write_all(written.trim_end().as_bytes())?;
     out.write_all(b"\n")
 }
@@ -74,7 +74,7 @@ impl Content {
 
     /// The content unwrapped: JSON Feed's `content_text`.
     pub(crate) fn unwrapped(&self) -> String {
-        let mut written = commonmark::without_forbidden_chars(render(&self.pieces, 0));
+        let mut written = crate::chars::without_forbidden(render(&self.pieces, 0));
         written.truncate(written.trim_end().len());
         written
     }
