@@ -6,6 +6,7 @@ use crate::commonmark::ParsedBody;
 use crate::format::Format;
 use crate::model::Article;
 use crate::read::Metadata;
+use crate::read::site::Page;
 use crate::write::{FeedEntry, WriteOptions};
 
 /// One article as it is to be read: its bytes, their format, the name
@@ -20,6 +21,8 @@ pub struct Source<'a> {
     pub file: &'a str,
     /// Fields that replace the front matter's, as `-M` gives them.
     pub metadata: &'a Metadata,
+    /// The site page the file is, read by its generator's rules.
+    pub page: Option<&'a Page<'a>>,
 }
 
 /// Reads one article and writes it in each of `formats`, as [`read`] and
@@ -41,8 +44,9 @@ pub fn convert_each<E: From<crate::Error>>(
         format,
         file,
         metadata,
+        page,
     } = source;
-    let (article, body) = crate::read::read_parsed(&arena, bytes, format, file, metadata)?;
+    let (article, body) = crate::read::read_parsed(&arena, bytes, format, file, metadata, page)?;
     check(&article)?;
     crate::write::write_each_parsed(formats, &article, body, &arena, options, put)
 }
@@ -50,7 +54,8 @@ pub fn convert_each<E: From<crate::Error>>(
 impl FeedEntry {
     /// Reads one article and writes it as an entry of a `format` feed, as
     /// [`read`] and [`FeedEntry::new`] would, sharing the reader's parse of a
-    /// Markdown body with the entry's content.
+    /// Markdown body with the entry's content; with `summary_only`, the
+    /// entry's content is the summary.
     ///
     /// [`read`]: crate::read()
     pub fn read(
@@ -58,12 +63,18 @@ impl FeedEntry {
         bytes: &[u8],
         from: Format,
         file: &str,
+        page: Option<&Page<'_>>,
+        summary_only: bool,
     ) -> crate::Result<(Article, FeedEntry)> {
         let arena = comrak::Arena::new();
         let metadata = Metadata::default();
-        let (article, body) = crate::read::read_parsed(&arena, bytes, from, file, &metadata)?;
+        let (article, body) =
+            crate::read::read_parsed(&arena, bytes, from, file, &metadata, page)?;
         let body = ParsedBody::shared_or_new(body, &arena, &article.body);
-        let item = crate::write::feed::Item::parsed(&article, body, format == Format::JsonFeed);
+        let mut item = crate::write::feed::Item::parsed(&article, body, format == Format::JsonFeed);
+        if summary_only {
+            item = item.summary_only();
+        }
         let entry = FeedEntry::from_item(format, item)
             .map_err(|error| crate::Error::write_output(file, error))?;
         Ok((article, entry))

@@ -18,6 +18,10 @@ pub enum ErrorKind {
     /// An input (article, feed or configuration) is not valid: where it is
     /// wrong and what was expected.
     InvalidInput(Diagnostic),
+    /// A file of a site that is not an article: a section's list page, a
+    /// page without a date, a draft or a future post left out. The place
+    /// is the file's, the message says why.
+    NotArticle(Diagnostic),
     /// An input could not be opened or read.
     ReadInput {
         /// The input as the user named it.
@@ -110,9 +114,17 @@ impl Error {
     /// Where in an input the error is, when it is at one place.
     pub fn diagnostic(&self) -> Option<&Diagnostic> {
         match &self.kind {
-            ErrorKind::InvalidInput(diagnostic) => Some(diagnostic),
+            ErrorKind::InvalidInput(diagnostic) | ErrorKind::NotArticle(diagnostic) => {
+                Some(diagnostic)
+            }
             _ => None,
         }
+    }
+
+    /// True when the input is a site's file that is not an article, which
+    /// runs over a whole site note rather than fail on.
+    pub fn is_not_article(&self) -> bool {
+        matches!(self.kind, ErrorKind::NotArticle(_))
     }
 
     /// True when the error is a closed standard output, which a pipeline
@@ -143,6 +155,9 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
             ErrorKind::InvalidInput(diagnostic) => diagnostic.fmt(f),
+            ErrorKind::NotArticle(diagnostic) => {
+                write!(f, "{}: not an article: {}", diagnostic.file, diagnostic.message)
+            }
             ErrorKind::ReadInput { path, .. } => write!(f, "cannot read {path}"),
             ErrorKind::WriteOutput { path, .. } => write!(f, "cannot write {path}"),
             ErrorKind::InvalidOptions(message) => f.write_str(message),
@@ -163,6 +178,7 @@ impl error::Error for Error {
                 Some(source)
             }
             ErrorKind::InvalidInput(_)
+            | ErrorKind::NotArticle(_)
             | ErrorKind::InvalidOptions(_)
             | ErrorKind::CheckFailed { .. } => None,
         }

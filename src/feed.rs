@@ -28,6 +28,18 @@ pub struct Channel {
     /// feed-to-feed conversion; made from the feed URL or link when absent.
     #[serde(default)]
     pub id: Option<String>,
+    /// Copyright or licence of the feed's content.
+    #[serde(default, alias = "copyright")]
+    pub rights: Option<String>,
+    /// A small square image for the feed (absolute URL).
+    #[serde(default)]
+    pub icon: Option<String>,
+    /// A larger image for the feed, such as a masthead (absolute URL).
+    #[serde(default)]
+    pub logo: Option<String>,
+    /// WebSub hubs that push the feed's changes to subscribers.
+    #[serde(default)]
+    pub hubs: Vec<String>,
 }
 
 impl Channel {
@@ -41,7 +53,7 @@ impl Channel {
             description: meta.summary.clone(),
             language: meta.language.clone(),
             authors: meta.authors.clone(),
-            id: None,
+            ..Channel::default()
         }
     }
 
@@ -85,6 +97,14 @@ impl Channel {
                 other.authors
             },
             id: other.id.or(self.id),
+            rights: other.rights.or(self.rights),
+            icon: other.icon.or(self.icon),
+            logo: other.logo.or(self.logo),
+            hubs: if other.hubs.is_empty() {
+                self.hubs
+            } else {
+                other.hubs
+            },
         }
     }
 
@@ -92,7 +112,15 @@ impl Channel {
     /// BCP 47, as feed readers require; `source` says where the values
     /// came from.
     pub fn validate(&self, source: &str) -> Result<()> {
-        for (key, url) in [("link", &self.link), ("feed URL", &self.feed_url)] {
+        let urls = [
+            ("link", self.link.as_ref()),
+            ("feed URL", self.feed_url.as_ref()),
+            ("icon", self.icon.as_ref()),
+            ("logo", self.logo.as_ref()),
+        ]
+        .into_iter()
+        .chain(self.hubs.iter().map(|hub| ("hub", Some(hub))));
+        for (key, url) in urls {
             if let Some(url) = url
                 && !crate::url::is_web_url(url)
             {

@@ -6,6 +6,7 @@ use crate::error::{Diagnostic, Error, ErrorKind};
 use crate::format::Format;
 use crate::model::Article;
 use crate::read::front_matter::{self, Node, Value};
+use crate::read::site::Page;
 use crate::read::{self, markdown};
 use crate::url::is_absolute_url;
 use chrono::{DateTime, Utc};
@@ -26,6 +27,8 @@ pub enum Severity {
     Error,
     /// The article converts, but something is probably not what was meant.
     Warning,
+    /// Not a problem: a site's file that is not an article, and why.
+    Note,
 }
 
 /// One problem at one place.
@@ -54,9 +57,26 @@ impl Finding {
         }
     }
 
+    /// A warning at a reader's diagnostic.
+    pub fn from_diagnostic(diagnostic: Diagnostic) -> Finding {
+        Finding {
+            severity: Severity::Warning,
+            file: diagnostic.file,
+            line: diagnostic.line,
+            column: diagnostic.column,
+            message: diagnostic.message,
+        }
+    }
+
     /// An error finding from a reader error; other errors have no place.
+    /// A site's file that is not an article is a note.
     pub fn from_error(error: &Error, file: &str) -> Finding {
         match error.kind() {
+            ErrorKind::NotArticle(diagnostic) => Finding {
+                severity: Severity::Note,
+                message: format!("not an article: {}", diagnostic.message),
+                ..Finding::from_diagnostic(diagnostic.clone())
+            },
             ErrorKind::InvalidInput(Diagnostic {
                 file,
                 line,
@@ -85,6 +105,7 @@ impl fmt::Display for Finding {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         write!(
             f,
@@ -103,31 +124,44 @@ pub fn check(
     file: &str,
     now: DateTime<Utc>,
 ) -> (Option<Article>, Vec<Finding>) {
+    check_page(bytes, format, file, now, None)
+}
+
+/// [`check`] of a site's page, read by its generator's rules: what the
+/// rules found (template syntax left out, a title made from the file
+/// name) are warnings, and a page that is not an article is a note.
+pub fn check_page(
+    bytes: &[u8],
+    format: Format,
+    file: &str,
+    now: DateTime<Utc>,
+    page: Option<&Page<'_>>,
+) -> (Option<Article>, Vec<Finding>) {
     let text = match read::decode(bytes, file) {
         Ok(text) => text,
         Err(error) => return (None, vec![Finding::from_error(&error, file)]),
     };
     let result = match format {
-        Format::Markdown => markdown::read_reporting_all(&text, file),
+        Format::Markdown => markdown::read_reporting_all(&text, file, page),
         _ => read::read(bytes, format, file).map_err(|error| vec![error]),
     };
+    let mut findings: Vec<Finding> = page
+        .map(|page| page.warnings().into_iter().map(Finding::from_diagnostic).collect())
+        .unwrap_or_default();
     let article = match result {
         Ok(article) => article,
         Err(errors) => {
-            let mut findings: Vec<Finding> = errors
-                .iter()
-                .map(|error| Finding::from_error(error, file))
-                .collect();
+            findings.extend(errors.iter().map(|error| Finding::from_error(error, file)));
             findings.sort_by_key(|finding| (finding.line, finding.column));
             return (None, findings);
         }
     };
     let places = if format == Format::Markdown {
-        Places::of(&text, file)
+        Places::of(&text, file, page)
     } else {
         None
     };
-    let mut findings = meta_warnings(&article, places.as_ref(), file, now);
+    findings.extend(meta_warnings(&article, places.as_ref(), file, now));
     if let Some(places) = &places {
         findings.extend(body_warnings(&article, places, file));
     }
@@ -143,9 +177,20 @@ struct Places {
 }
 
 impl Places {
-    fn of(text: &str, file: &str) -> Option<Places> {
-        let split = front_matter::split(text, file).ok()?;
-        let tree = front_matter::parse(&split, file).ok()?;
+    fn of(text: &str, file: &str, page: Option<&Page<'_>>) -> Option<Places> {
+        let (tree, body, body_line) = match page {
+            Some(page) => {
+                let prepared = page.prepare(text, file).ok()?;
+                // Reported once already, by the reading itself.
+                page.warnings();
+                (prepared.tree, prepared.body, prepared.body_line)
+            }
+            None => {
+                let split = front_matter::split(text, file).ok()?;
+                let tree = front_matter::parse(&split, file).ok()?;
+                (tree, split.body.to_owned(), split.body_line)
+            }
+        };
         let Node {
             value: Value::Map(entries),
             ..
@@ -158,8 +203,8 @@ impl Places {
                 .into_iter()
                 .map(|entry| (entry.key, entry.line, entry.column))
                 .collect(),
-            body: split.body.to_owned(),
-            body_line: split.body_line,
+            body,
+            body_line,
         })
     }
 

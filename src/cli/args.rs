@@ -168,6 +168,30 @@ pub struct CheckArgs {
     /// Input format: markdown or article-json [default: from the file name, else markdown]
     #[arg(short = 'f', long = "from", value_name = "FORMAT")]
     pub from: Option<String>,
+
+    /// Which site's rules read the inputs
+    #[command(flatten)]
+    pub site: SiteArgs,
+}
+
+/// How inputs inside a static site are read.
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// Read the inputs as pages of the Hugo, Jekyll, Zola or Eleventy site whose root is DIR [default: the site each input is in, found by its configuration file]
+    #[arg(long, value_name = "DIR", conflicts_with = "no_site", help_heading = "Sites")]
+    pub site: Option<PathBuf>,
+
+    /// Read the inputs as canonical articles even inside a site
+    #[arg(long = "no-site", help_heading = "Sites")]
+    pub no_site: bool,
+
+    /// Include drafts: `draft: true`, and in a site Jekyll's `published: false` and _drafts/
+    #[arg(long, help_heading = "Sites")]
+    pub include_drafts: bool,
+
+    /// Include a site's posts dated in the future or past their expiryDate
+    #[arg(long, help_heading = "Sites")]
+    pub include_future: bool,
 }
 
 const FEED_EXAMPLES: &str = "\
@@ -207,6 +231,22 @@ pub struct ChannelArgs {
     /// The feed's language, a BCP 47 tag such as en or pt-BR
     #[arg(long, value_name = "TAG")]
     pub language: Option<String>,
+
+    /// Copyright or licence of the feed's content
+    #[arg(long, value_name = "TEXT")]
+    pub rights: Option<String>,
+
+    /// A small square image for the feed (absolute URL)
+    #[arg(long, value_name = "URL")]
+    pub icon: Option<String>,
+
+    /// A larger image for the feed, such as a masthead (absolute URL)
+    #[arg(long, value_name = "URL")]
+    pub logo: Option<String>,
+
+    /// A WebSub hub that pushes the feed's changes to subscribers; may be repeated
+    #[arg(long = "hub", value_name = "URL")]
+    pub hubs: Vec<String>,
 }
 
 /// Options of `newswire feed`.
@@ -220,7 +260,7 @@ pub struct FeedArgs {
     #[arg(short = 't', long = "to", value_name = "FORMAT")]
     pub to: String,
 
-    /// Channel metadata from a TOML file: title, link, feed_url, description, language, authors
+    /// Channel metadata from a TOML file: title, link, feed_url, description, language, authors, rights, icon, logo, hubs
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
@@ -240,9 +280,25 @@ pub struct FeedArgs {
     #[arg(long)]
     pub skip_invalid: bool,
 
-    /// Include articles marked `draft: true`
+    /// Keep only articles with this tag (or category); may be repeated, and an article with any of them is kept
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+
+    /// The same as --tag: categories and tags are one list in the article format
+    #[arg(long = "category", value_name = "CATEGORY")]
+    pub categories: Vec<String>,
+
+    /// Also write one feed per tag into DIR, named after the tag (rust.rss.xml), as Hugo and Zola do
+    #[arg(long = "per-tag", value_name = "DIR")]
+    pub per_tag: Option<PathBuf>,
+
+    /// Carry each item's summary instead of its full content
     #[arg(long)]
-    pub include_drafts: bool,
+    pub summary_only: bool,
+
+    /// Which site's rules read the inputs
+    #[command(flatten)]
+    pub site: SiteArgs,
 }
 
 const CONVERT_EXAMPLES: &str = "\
@@ -298,9 +354,13 @@ pub struct ConvertArgs {
     )]
     pub output: Option<PathBuf>,
 
-    /// Write one file per input and format into this directory
+    /// Write one file per input and format into this directory, at the input's path below the directory it was found in
     #[arg(long = "out-dir", value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
+
+    /// Write every output straight into --out-dir, named after its input's file name alone
+    #[arg(long, requires = "out_dir")]
+    pub flat: bool,
 
     /// Wrap plain text at this column; 0 for no wrapping
     #[arg(long, value_name = "N", default_value_t = 72)]
@@ -330,4 +390,8 @@ pub struct ConvertArgs {
     /// Channel metadata for feed formats, replacing what the article says
     #[command(flatten, next_help_heading = "Feed channel (rss, atom, jsonfeed)")]
     pub channel: ChannelArgs,
+
+    /// Which site's rules read the inputs
+    #[command(flatten)]
+    pub site: SiteArgs,
 }

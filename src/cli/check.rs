@@ -1,7 +1,8 @@
 //! `check`: every problem in every input, one per line, like a compiler.
 
 use super::args::CheckArgs;
-use super::input::{Source, expand_inputs, input_format};
+use super::input::{Sites, Source, expand_inputs, input_format};
+use newswire::read::site::Rules;
 use super::output::{whole, write_stdout};
 use newswire::Error;
 use newswire::check::{Finding, Severity};
@@ -11,8 +12,15 @@ use std::collections::HashMap;
 /// on warnings with --strict, and on inputs that cannot be read.
 pub(crate) fn check(args: &CheckArgs, limit: u64) -> Result<(), Vec<Error>> {
     let from = input_format(args.from.as_deref()).map_err(|error| vec![error])?;
-    let inputs = expand_inputs(&args.inputs);
+    let sites = Sites::new(&args.site, None).map_err(|error| vec![error])?;
+    let inputs = expand_inputs(&args.inputs, &sites).map_err(|error| vec![error])?;
     let now = chrono::Utc::now();
+    // Every page is checked, drafts and future posts too.
+    let rules = Rules {
+        include_drafts: true,
+        include_future: true,
+        now,
+    };
     let mut findings: Vec<Finding> = Vec::new();
     let mut unreadable = Vec::new();
     let mut ids: HashMap<String, String> = HashMap::new();
@@ -23,7 +31,8 @@ pub(crate) fn check(args: &CheckArgs, limit: u64) -> Result<(), Vec<Error>> {
         finding.severity == Severity::Error
             || (args.strict && finding.severity == Severity::Warning)
     };
-    for (index, input) in inputs.iter().enumerate() {
+    for (index, located) in inputs.iter().enumerate() {
+        let input = &located.input;
         let bytes = match input.read(limit) {
             Ok(bytes) => bytes,
             Err(error) => {
@@ -35,7 +44,10 @@ pub(crate) fn check(args: &CheckArgs, limit: u64) -> Result<(), Vec<Error>> {
         let before = findings.len();
         let name = input.name();
         let (article, found) = match Source::of(from, input, &bytes) {
-            Source::Article(format) => newswire::check::check(&bytes, format, &name, now),
+            Source::Article(format) => {
+                let page = located.page(rules);
+                newswire::check::check_page(&bytes, format, &name, now, page.as_ref())
+            }
             Source::Feed(_) => (None, newswire::check::check_feed(&bytes, &name)),
         };
         findings.extend(found);
@@ -69,11 +81,13 @@ pub(crate) fn check(args: &CheckArgs, limit: u64) -> Result<(), Vec<Error>> {
             .collect()
     };
     write_stdout(whole(report.as_bytes())).map_err(|error| vec![error])?;
-    let errors = findings
-        .iter()
-        .filter(|finding| finding.severity == Severity::Error)
-        .count();
-    let warnings = findings.len() - errors;
+    let count = |severity| {
+        findings
+            .iter()
+            .filter(|finding| finding.severity == severity)
+            .count()
+    };
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     let mut failures = unreadable;
     if first_failing.is_some() {
         let failed = Error::from(newswire::ErrorKind::CheckFailed { errors, warnings });

@@ -3,11 +3,14 @@
 
 use super::Progress;
 use super::args::ConvertArgs;
-use super::input::{Input, Source, expand_inputs, input_format};
+use super::input::{
+    Input, LeftOut, Located, Sites, Source, expand_inputs, input_format, print_warnings,
+};
 use super::out_dir::OutDir;
 use super::output::{remove_stale_temporaries_beside, report, whole, write_file, write_stdout};
 use newswire::read::Metadata;
 use newswire::read::feed::FeedKind;
+use newswire::read::site::Rules;
 use newswire::{Article, Change, Error, Format, PageOptions, PageTemplate, WriteOptions};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -39,7 +42,11 @@ pub(crate) fn convert(args: &ConvertArgs, limit: u64, quiet: bool) -> Result<(),
 
 /// What a `convert` run will read and write, settled before anything is.
 struct Plan {
-    inputs: Vec<Input>,
+    inputs: Vec<Located>,
+    /// How a site's pages are chosen.
+    rules: Rules,
+    /// Whether outputs go straight into --out-dir, not at their inputs' paths.
+    flat: bool,
     formats: Vec<Format>,
     from: Option<Source>,
     options: WriteOptions,
@@ -62,7 +69,8 @@ struct Plan {
 fn plan(args: &ConvertArgs, limit: u64, quiet: bool) -> Result<Plan, Error> {
     let formats = output_formats(args)?;
     let from = input_format(args.from.as_deref())?;
-    let inputs = expand_inputs(&args.inputs);
+    let sites = Sites::new(&args.site, args.channel.link.as_deref())?;
+    let inputs = expand_inputs(&args.inputs, &sites)?;
     let several = args.out_dir.is_none() && inputs.len() > 1;
     if args.out_dir.is_none() && formats.len() != 1 {
         return Err(Error::invalid_options(format!(
@@ -90,7 +98,7 @@ fn plan(args: &ConvertArgs, limit: u64, quiet: bool) -> Result<Plan, Error> {
         .as_ref()
         .is_some_and(|path| path.as_os_str() != "-");
     if let Some(dir) = &args.out_dir {
-        check_output_names(dir, &inputs, &formats)?;
+        check_output_names(dir, &inputs, &formats, args.flat)?;
     }
     let channel = args.channel.channel();
     channel.validate("the command line")?;
@@ -102,6 +110,12 @@ fn plan(args: &ConvertArgs, limit: u64, quiet: bool) -> Result<Plan, Error> {
     let out_dir = args.out_dir.as_deref().map(OutDir::open).transpose()?;
     Ok(Plan {
         inputs,
+        rules: Rules {
+            include_drafts: args.site.include_drafts,
+            include_future: args.site.include_future,
+            now: chrono::Utc::now(),
+        },
+        flat: args.flat,
         formats,
         from,
         options: WriteOptions {
@@ -180,26 +194,48 @@ impl Plan {
     /// threads, each read, converted, written and dropped before the next,
     /// so memory does not grow with their number; errors come back in
     /// input order.
+    /// A site's files that are not articles are left out with one note,
+    /// and the warnings reading found are printed in input order.
     fn run(&self, args: &ConvertArgs) -> Vec<Error> {
         let progress = Progress::new(self.inputs.len(), "converting", self.quiet);
-        let convert = |input: &Input| {
-            let result = self.convert_one(input, args).err();
+        let convert = |located: &Located| {
+            let page = located.page(self.rules);
+            let result = self.convert_one(located, page.as_ref(), args).err();
             progress.advance();
-            result
+            let warnings = page.map(|page| page.warnings()).unwrap_or_default();
+            (result, warnings)
         };
-        let results: Vec<Option<Error>> = match self.out_dir {
+        let results: Vec<_> = match self.out_dir {
             Some(_) => self.inputs.par_iter().map(convert).collect(),
             // Standard output and one file keep strict input order.
             None => self.inputs.iter().map(convert).collect(),
         };
-        results.into_iter().flatten().collect()
+        drop(progress);
+        let mut left_out = LeftOut::default();
+        let mut errors = Vec::new();
+        for (error, warnings) in results {
+            print_warnings(&warnings, self.quiet);
+            match error {
+                Some(error) if left_out.take(&error) => {}
+                Some(error) => errors.push(error),
+                None => {}
+            }
+        }
+        left_out.report(self.quiet);
+        errors
     }
 
-    fn convert_one(&self, input: &Input, args: &ConvertArgs) -> Result<(), Error> {
+    fn convert_one(
+        &self,
+        located: &Located,
+        page: Option<&newswire::read::site::Page<'_>>,
+        args: &ConvertArgs,
+    ) -> Result<(), Error> {
+        let input = &located.input;
         let bytes = input.read(self.limit)?;
         let from = match Source::of(self.from, input, &bytes) {
             Source::Article(format) => format,
-            Source::Feed(kind) => return self.convert_feed(input, &bytes, kind, args),
+            Source::Feed(kind) => return self.convert_feed(located, &bytes, kind, args),
         };
         // RSS 2.0 requires a channel link; a one-item feed takes the article's.
         let has_link = |article: &Article| {
@@ -219,26 +255,28 @@ impl Plan {
             format: from,
             file: &input.name(),
             metadata: &self.metadata,
+            page,
         };
         newswire::convert_each(
             source,
             &self.formats,
             &self.options,
             has_link,
-            |format, document| self.put(input, format, document, args),
+            |format, document| self.put(located, format, document, args),
         )
     }
 
     /// Writes one output where the flags say.
     fn put(
         &self,
-        input: &Input,
+        located: &Located,
         format: Format,
         document: &[u8],
         args: &ConvertArgs,
     ) -> Result<(), Error> {
         if let Some(out_dir) = &self.out_dir {
-            return out_dir.write(&output_path(out_dir.path(), input, format)?, document);
+            let path = output_path(out_dir.path(), located, format, self.flat)?;
+            return out_dir.write(&path, document);
         }
         // Articles one after another are set apart by a blank line.
         let apart: &[u8] = if self.started.swap(true, Ordering::Relaxed) {
@@ -267,12 +305,12 @@ impl Plan {
     /// format, with what the conversion could not carry on standard error.
     fn convert_feed(
         &self,
-        input: &Input,
+        located: &Located,
         bytes: &[u8],
         expected: Option<FeedKind>,
         args: &ConvertArgs,
     ) -> Result<(), Error> {
-        let name = input.name();
+        let name = located.input.name();
         if !self.metadata.is_empty() {
             return Err(Error::invalid_options(format!(
                 "-M sets front-matter fields of articles and {name} is a feed: import it first"
@@ -329,7 +367,7 @@ impl Plan {
                 newswire::write(format, article, &self.options, &mut document)
             }
             .map_err(|error| Error::write_output("-", error))?;
-            self.put(input, format, &document, args)?;
+            self.put(located, format, &document, args)?;
         }
         report(&name, &changes, &args.report, self.quiet);
         Ok(())
@@ -338,30 +376,52 @@ impl Plan {
 
 /// Refuses a run in which two inputs would be written to the same file,
 /// before anything is written. No format's suffix ends another's, so two
-/// outputs share a name exactly when their inputs share a stem: one name
-/// per input is held, not one per output.
-fn check_output_names(dir: &Path, inputs: &[Input], formats: &[Format]) -> Result<(), Error> {
+/// outputs share a name exactly when their inputs share a path and stem:
+/// one name per input is held, not one per output.
+fn check_output_names(
+    dir: &Path,
+    inputs: &[Located],
+    formats: &[Format],
+    flat: bool,
+) -> Result<(), Error> {
     let Some(&format) = formats.first() else {
         return Ok(());
     };
     let mut seen = HashSet::new();
-    for input in inputs {
-        if !seen.insert(output_stem(input)?) {
+    for located in inputs {
+        let path = output_path(dir, located, format, flat)?;
+        if !seen.insert(path.clone()) {
             return Err(Error::invalid_options(format!(
-                "two inputs would both be written to {}; rename one",
-                output_path(dir, input, format)?.display()
+                "two inputs would both be written to {}; rename one{}",
+                path.display(),
+                if flat { ", or leave out --flat" } else { "" }
             )));
         }
     }
     Ok(())
 }
 
-/// `DIR/<input stem><format suffix>`; the stem is the input's file name
-/// only, so no input name can place an output outside DIR.
-fn output_path(dir: &Path, input: &Input, format: Format) -> Result<PathBuf, Error> {
-    Ok(dir.join(format!("{}{}", output_stem(input)?, format.file_suffix())))
+/// `DIR/<input's directories>/<input stem><format suffix>`, the
+/// directories being the input's below the directory it was found in
+/// (none when `flat`). Only plain names are taken from the input's path,
+/// so no input can place an output outside DIR.
+fn output_path(
+    dir: &Path,
+    located: &Located,
+    format: Format,
+    flat: bool,
+) -> Result<PathBuf, Error> {
+    let mut path = dir.to_owned();
+    if !flat && let Some(parent) = located.relative.parent() {
+        for part in parent.components() {
+            if let std::path::Component::Normal(name) = part {
+                path.push(name);
+            }
+        }
+    }
+    path.push(format!("{}{}", output_stem(&located.input)?, format.file_suffix()));
+    Ok(path)
 }
-
 /// The input's file name without its format's suffix.
 fn output_stem(input: &Input) -> Result<String, Error> {
     let Input::File(path) = input else {

@@ -147,8 +147,12 @@ impl ChannelArgs {
             feed_url: self.feed_url.clone(),
             description: self.description.clone(),
             language: self.language.clone(),
+            rights: self.rights.clone(),
+            icon: self.icon.clone(),
+            logo: self.logo.clone(),
+            hubs: self.hubs.clone(),
             authors: Vec::new(),
-            id: None,
+            ..Channel::default()
         }
     }
 }

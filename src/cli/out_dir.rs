@@ -56,16 +56,26 @@ impl OutDir {
         }
     }
 
-    /// Writes one whole output; `path` is in [`OutDir::path`].
+    /// Writes one whole output; `path` is below [`OutDir::path`], in the
+    /// directories it names, which are made as needed.
     pub(super) fn write(&self, path: &Path, document: &[u8]) -> Result<(), Error> {
+        let failed = |error| Error::write_output(&path.display().to_string(), error);
         match self {
             OutDir::Existing { devices, .. } if devices.holds(path) => {
                 write_in_place(path, whole(document))
             }
-            OutDir::Existing { .. } => write_replacing(path, whole(document)),
-            OutDir::New { staging, .. } => {
-                let staged = staging.path().join(path.file_name().unwrap_or_default());
-                let failed = |error| Error::write_output(&path.display().to_string(), error);
+            OutDir::Existing { .. } => {
+                if let Some(parent) = path.parent() {
+                    fs::create_dir_all(parent).map_err(failed)?;
+                }
+                write_replacing(path, whole(document))
+            }
+            OutDir::New { staging, dir } => {
+                let below = path.strip_prefix(dir).unwrap_or(path);
+                let staged = staging.path().join(below);
+                if let Some(parent) = staged.parent() {
+                    fs::create_dir_all(parent).map_err(failed)?;
+                }
                 let mut file = File::create_new(&staged).map_err(failed)?;
                 file.write_all(document).map_err(|error| {
                     // Nothing half-written moves into place; only what this
@@ -101,17 +111,16 @@ impl OutDir {
                     devices: Devices::in_dir(&dir),
                     dir: dir.clone(),
                 };
-                let staged = match fs::read_dir(staging.path()) {
-                    Ok(staged) => staged,
-                    Err(error) => return vec![failed(error)],
-                };
-                staged
+                walkdir::WalkDir::new(staging.path())
+                    .into_iter()
+                    .filter(|entry| entry.as_ref().is_ok_and(|entry| entry.file_type().is_file()))
                     .filter_map(|entry| {
                         let entry = match entry {
                             Ok(entry) => entry,
-                            Err(error) => return Some(failed(error)),
+                            Err(error) => return Some(failed(error.into())),
                         };
-                        let target = dir.join(entry.file_name());
+                        let below = entry.path().strip_prefix(staging.path()).unwrap_or(entry.path());
+                        let target = dir.join(below);
                         fs::read(entry.path())
                             .map_err(|error| {
                                 Error::write_output(&target.display().to_string(), error)

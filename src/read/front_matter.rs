@@ -140,20 +140,27 @@ pub(crate) fn split<'a>(text: &'a str, file: &str) -> Result<Split<'a>> {
 /// Reads the front matter into a tree.
 pub(crate) fn parse(split: &Split<'_>, file: &str) -> Result<Node> {
     // The opening delimiter is line 1, so the front matter starts on line 2.
-    let first_line = 2;
-    let node = match split.syntax {
-        Syntax::Yaml => yaml::load(split.front, first_line, file)?,
-        Syntax::Toml => toml::load(split.front, first_line, file)?,
+    parse_lenient(split, file, false, 2).map(|(node, _)| node)
+}
+
+/// Reads front matter as a site generator does, starting at file line
+/// `first_line`: with `last_wins`, a YAML key given twice takes its last
+/// value (the replaced keys come back) instead of failing.
+pub(crate) fn parse_lenient(
+    split: &Split<'_>,
+    file: &str,
+    last_wins: bool,
+    first_line: usize,
+) -> Result<(Node, Vec<yaml::Repeated>)> {
+    let (node, repeated) = match split.syntax {
+        Syntax::Yaml if last_wins => yaml::load_last_wins(split.front, first_line, file)?,
+        Syntax::Yaml => (yaml::load(split.front, first_line, file)?, Vec::new()),
+        Syntax::Toml => (toml::load(split.front, first_line, file)?, Vec::new()),
     };
     refuse_forbidden(&node, split.front, first_line, file)?;
     match node.value {
-        Value::Map(_) => Ok(node),
-        // An empty front matter block has no keys at all.
-        Value::Null => Ok(Node {
-            value: Value::Map(Vec::new()),
-            line: 1,
-            column: 1,
-        }),
+        Value::Map(_) => Ok((node, repeated)),
+        Value::Null => Ok((Node::empty_map(), repeated)),
         other => Err(Error::invalid_input(
             file,
             node.line,
@@ -163,6 +170,17 @@ pub(crate) fn parse(split: &Split<'_>, file: &str) -> Result<Node> {
                 other.kind()
             ),
         )),
+    }
+}
+
+impl Node {
+    /// A mapping with no keys, as an empty front matter is.
+    pub(crate) fn empty_map() -> Node {
+        Node {
+            value: Value::Map(Vec::new()),
+            line: 1,
+            column: 1,
+        }
     }
 }
 

@@ -90,7 +90,7 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
             description: feed.description,
             language: feed.language,
             authors,
-            id: None,
+            ..Channel::default()
         },
         entries,
         date: None,

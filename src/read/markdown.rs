@@ -1,6 +1,7 @@
 //! The canonical article: front matter, then a CommonMark/GFM body whose
 //! attributed quotes and discussion section become typed parts of the model.
 
+use super::site::Page;
 use super::{Metadata, front_matter, meta};
 use crate::commonmark::{self, ParsedBody};
 use crate::error::{Error, Result};
@@ -17,15 +18,37 @@ pub const LINE_LIMIT: usize = 1024 * 1024;
 
 /// Reads an article from its text; `file` names it in errors.
 pub fn read(text: &str, file: &str) -> Result<Article> {
-    read_reporting_all(text, file).map_err(|mut errors| errors.swap_remove(0))
+    read_reporting_all(text, file, None).map_err(|mut errors| errors.swap_remove(0))
 }
 
 /// Reads the front matter only.
-pub(crate) fn read_meta(text: &str, file: &str) -> Result<Meta> {
+pub(crate) fn read_meta(text: &str, file: &str, page: Option<&Page<'_>>) -> Result<Meta> {
     check_line_lengths(text, file)?;
-    let split = front_matter::split(text, file)?;
-    let tree = front_matter::parse(&split, file)?;
+    let (tree, _) = front(text, file, page)?;
     meta::read(tree, file).map_err(|mut errors| errors.swap_remove(0))
+}
+
+/// The front matter's tree, and the body with the file line it starts
+/// on: as written, or as a site's page is read by its generator's rules.
+fn front<'t>(
+    text: &'t str,
+    file: &str,
+    page: Option<&Page<'_>>,
+) -> Result<(front_matter::Node, (std::borrow::Cow<'t, str>, usize))> {
+    match page {
+        Some(page) => {
+            let prepared = page.prepare(text, file)?;
+            Ok((
+                prepared.tree,
+                (std::borrow::Cow::Owned(prepared.body), prepared.body_line),
+            ))
+        }
+        None => {
+            let split = front_matter::split(text, file)?;
+            let tree = front_matter::parse(&split, file)?;
+            Ok((tree, (std::borrow::Cow::Borrowed(split.body), split.body_line)))
+        }
+    }
 }
 
 /// Refuses a line past [`LINE_LIMIT`], naming it.
@@ -54,8 +77,9 @@ fn check_line_lengths(text: &str, file: &str) -> Result<()> {
 pub(crate) fn read_reporting_all(
     text: &str,
     file: &str,
+    page: Option<&Page<'_>>,
 ) -> std::result::Result<Article, Vec<Error>> {
-    read_parsed_reporting_all(&Arena::new(), text, file, false, &Metadata::default())
+    read_parsed_reporting_all(&Arena::new(), text, file, false, &Metadata::default(), page)
         .map(|(article, _)| article)
 }
 
@@ -66,8 +90,9 @@ pub(crate) fn read_parsed<'a>(
     text: &str,
     file: &str,
     metadata: &Metadata,
+    page: Option<&Page<'_>>,
 ) -> Result<(Article, Option<ParsedBody<'a>>)> {
-    read_parsed_reporting_all(arena, text, file, true, metadata)
+    read_parsed_reporting_all(arena, text, file, true, metadata, page)
         .map_err(|mut errors| errors.swap_remove(0))
 }
 
@@ -77,13 +102,13 @@ fn read_parsed_reporting_all<'a>(
     file: &str,
     keep_tree: bool,
     metadata: &Metadata,
+    page: Option<&Page<'_>>,
 ) -> std::result::Result<(Article, Option<ParsedBody<'a>>), Vec<Error>> {
     check_line_lengths(text, file).map_err(|error| vec![error])?;
-    let split = front_matter::split(text, file).map_err(|error| vec![error])?;
-    let mut tree = front_matter::parse(&split, file).map_err(|error| vec![error])?;
+    let (mut tree, (body, body_line)) = front(text, file, page).map_err(|error| vec![error])?;
     metadata.apply(&mut tree);
     let meta = meta::read(tree, file)?;
-    let body = read_body(arena, split.body, split.body_line, &meta, file, keep_tree)
+    let body = read_body(arena, &body, body_line, &meta, file, keep_tree)
         .map_err(|error| vec![error])?;
     let article = Article {
         meta,
@@ -371,7 +396,7 @@ mod tests {
     fn shares(body: &str) -> bool {
         let arena = Arena::new();
         let text = format!("---\ntitle: T\npublished: 2024-05-01\n---\n\n{body}");
-        read_parsed(&arena, &text, "t.md", &Metadata::default())
+        read_parsed(&arena, &text, "t.md", &Metadata::default(), None)
             .unwrap()
             .1
             .is_some()

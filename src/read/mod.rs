@@ -14,6 +14,7 @@ pub mod markdown;
 mod meta;
 mod metadata;
 mod rss;
+pub mod site;
 mod toml;
 mod yaml;
 
@@ -46,16 +47,20 @@ pub fn read(bytes: &[u8], format: Format, file: &str) -> Result<Article> {
 
 /// Reads one article as [`read`] does, with its body's tree when the
 /// writers can share it rather than parse the body again.
-/// `metadata` replaces fields of the front matter.
+/// `metadata` replaces fields of the front matter; a site's `page` is read
+/// by its generator's rules.
 pub(crate) fn read_parsed<'a>(
     arena: &'a comrak::Arena<'a>,
     bytes: &[u8],
     format: Format,
     file: &str,
     metadata: &Metadata,
+    page: Option<&site::Page<'_>>,
 ) -> Result<(Article, Option<ParsedBody<'a>>)> {
     match format {
-        Format::Markdown => markdown::read_parsed(arena, &decode(bytes, file)?, file, metadata),
+        Format::Markdown => {
+            markdown::read_parsed(arena, &decode(bytes, file)?, file, metadata, page)
+        }
         _ if !metadata.is_empty() => Err(Error::invalid_options(format!(
             "-M sets front-matter fields and {file} is {format}: edit article JSON with a tool such as jq"
         ))),
@@ -68,9 +73,19 @@ pub(crate) fn read_parsed<'a>(
 /// the `meta` of article JSON. Errors are those [`read`] would report
 /// first for the same part of the file.
 pub fn read_meta(bytes: &[u8], format: Format, file: &str) -> Result<Meta> {
+    read_page_meta(bytes, format, file, None)
+}
+
+/// [`read_meta`] of a site's page, by its generator's rules.
+pub fn read_page_meta(
+    bytes: &[u8],
+    format: Format,
+    file: &str,
+    page: Option<&site::Page<'_>>,
+) -> Result<Meta> {
     let text = decode(bytes, file)?;
     match format {
-        Format::Markdown => markdown::read_meta(&text, file),
+        Format::Markdown => markdown::read_meta(&text, file, page),
         _ => read(bytes, format, file).map(|article| article.meta),
     }
 }

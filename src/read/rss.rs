@@ -82,7 +82,7 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
             .filter(|description| !description.is_empty()),
         language,
         authors,
-        id: None,
+        ..Channel::default()
     };
     Ok(Parsed {
         channel,

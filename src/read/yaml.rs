@@ -20,15 +20,28 @@ pub(crate) const KEY_LIMIT: usize = 10_000;
 
 /// Reads one YAML document; `first_line` is the file line it starts on.
 pub(crate) fn load(text: &str, first_line: usize, file: &str) -> Result<Node> {
-    let mut loader = Loader {
-        parser: Parser::new_from_str(text),
-        anchors: HashMap::new(),
-        expanded: 0,
-        expanded_bytes: 0,
-        first_line,
-        file,
-    };
-    loader.document()
+    Loader::new(text, first_line, file, false).document()
+}
+
+/// Reads one YAML document as Jekyll's parser does: a key given twice in
+/// a mapping takes its last value. The keys so replaced come back with
+/// their places, to be reported as warnings.
+pub(crate) fn load_last_wins(
+    text: &str,
+    first_line: usize,
+    file: &str,
+) -> Result<(Node, Vec<Repeated>)> {
+    let mut loader = Loader::new(text, first_line, file, true);
+    let node = loader.document()?;
+    Ok((node, loader.repeated))
+}
+
+/// A key that a later one of the same name replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Repeated {
+    pub key: String,
+    pub line: usize,
+    pub column: usize,
 }
 
 /// How much a value holds: values, and bytes of text.
@@ -60,6 +73,24 @@ struct Loader<'input, 'f> {
     expanded_bytes: usize,
     first_line: usize,
     file: &'f str,
+    /// Whether a repeated key replaces the first rather than failing.
+    last_wins: bool,
+    repeated: Vec<Repeated>,
+}
+
+impl<'input, 'f> Loader<'input, 'f> {
+    fn new(text: &'input str, first_line: usize, file: &'f str, last_wins: bool) -> Self {
+        Loader {
+            parser: Parser::new_from_str(text),
+            anchors: HashMap::new(),
+            expanded: 0,
+            expanded_bytes: 0,
+            first_line,
+            file,
+            last_wins,
+            repeated: Vec::new(),
+        }
+    }
 }
 
 impl<'input> Loader<'input, '_> {
@@ -205,7 +236,17 @@ impl<'input> Loader<'input, '_> {
             };
             let (line, column) = self.position(span);
             if !seen.insert(key.clone()) {
-                return Err(self.error(span, &format!("duplicate key `{key}`")));
+                if !self.last_wins {
+                    return Err(self.error(span, &format!("duplicate key `{key}`")));
+                }
+                if let Some(at) = entries.iter().position(|entry| entry.key == key) {
+                    let first = entries.remove(at);
+                    self.repeated.push(Repeated {
+                        key: first.key,
+                        line: first.line,
+                        column: first.column,
+                    });
+                }
             }
             if entries.len() == KEY_LIMIT {
                 return Err(self.error(

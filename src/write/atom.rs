@@ -53,6 +53,11 @@ fn document(feed: &Feed) -> atom_syndication::Feed {
     if let Some(feed_url) = &info.feed_url {
         links.push(link_to(feed_url, "self", "application/atom+xml"));
     }
+    links.extend(info.hubs.iter().map(|hub| Link {
+        href: hub.clone(),
+        rel: "hub".to_owned(),
+        ..Link::default()
+    }));
     let mut document = atom_syndication::Feed {
         title: Text::plain(feed.title()),
         id: feed.id(),
@@ -65,6 +70,9 @@ fn document(feed: &Feed) -> atom_syndication::Feed {
             ..Generator::default()
         }),
         lang: info.language.clone(),
+        rights: info.rights.clone().map(Text::plain),
+        icon: info.icon.clone(),
+        logo: info.logo.clone(),
         ..atom_syndication::Feed::default()
     };
     document.namespaces.extend(extension_namespaces());

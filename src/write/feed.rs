@@ -76,6 +76,17 @@ impl<'a> Item<'a> {
     }
 }
 
+impl Item<'_> {
+    /// The item with its summary in place of its content, as a feed of
+    /// summaries carries it; the quotes and prompts still travel as data.
+    pub fn summary_only(mut self) -> Self {
+        let summary = self.summary.clone().unwrap_or_default();
+        self.content_html = format!("<p>{}</p>", quick_xml::escape::escape(summary.as_str()));
+        self.content_text = self.content_text.map(|_| summary);
+        self
+    }
+}
+
 /// The lines of the one entry in `document`, a feed of one entry written by
 /// a feed crate: from the start of the line where `open` first appears to
 /// the end of the line where `close` last does. Entries cut out this way

@@ -24,9 +24,25 @@ struct JsonFeed {
     description: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     language: Option<String>,
+    /// The large image (JSON Feed's `icon` is 512 pixels square).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    icon: Option<String>,
+    /// The small image (64 pixels square).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    favicon: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     authors: Vec<JsonAuthor>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    hubs: Vec<JsonHub>,
     items: Vec<JsonItem>,
+}
+
+/// A hub subscribers may use for real-time notification of changes.
+#[derive(Serialize)]
+struct JsonHub {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    url: String,
 }
 
 /// JSON Feed authors have `name`, `url` and `avatar`; no e-mail field.
@@ -144,7 +160,17 @@ fn document(feed: &Feed, items: Vec<JsonItem>) -> JsonFeed {
         feed_url: info.feed_url.clone(),
         description: info.description.clone(),
         language: info.language.clone(),
+        icon: info.logo.clone().or_else(|| info.icon.clone()),
+        favicon: info.icon.clone(),
         authors: authors(&info.authors),
+        hubs: info
+            .hubs
+            .iter()
+            .map(|url| JsonHub {
+                kind: "WebSub",
+                url: url.clone(),
+            })
+            .collect(),
         items,
     }
 }
@@ -158,7 +184,10 @@ pub(crate) fn entry(item: Item<'_>) -> io::Result<Vec<u8>> {
         feed_url: None,
         description: None,
         language: None,
+        icon: None,
+        favicon: None,
         authors: Vec::new(),
+        hubs: Vec::new(),
         items: vec![json_item(item)],
     };
     entry_lines(&serde_json::to_vec_pretty(&document)?, "    {", "    }")

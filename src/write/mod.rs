@@ -91,7 +91,9 @@ type Namespaces = Vec<(&'static str, &'static str)>;
 
 /// One article already written as an entry of a feed in one format: a feed
 /// of thousands of articles holds the bytes it will write, not their
-/// models, and its entries are written on every core.
+/// models, and its entries are written on every core. A clone shares a
+/// spilled entry's bytes, for an entry written into several feeds.
+#[derive(Debug, Clone)]
 pub struct FeedEntry {
     format: Format,
     lines: Lines,

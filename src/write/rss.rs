@@ -54,17 +54,34 @@ fn channel<'n>(feed: &Feed, namespaces: impl IntoIterator<Item = (&'n str, &'n s
         language: info.language.clone(),
         last_build_date: Some(feed.updated().to_rfc2822()),
         generator: Some(GENERATOR.to_owned()),
+        copyright: info.rights.clone(),
+        // RSS has one image, shown beside the feed's title: the logo, else
+        // the icon.
+        image: info.logo.as_ref().or(info.icon.as_ref()).map(|url| rss::Image {
+            url: url.clone(),
+            title: title.clone(),
+            link: info.link.clone().unwrap_or_default(),
+            ..rss::Image::default()
+        }),
         ..Channel::default()
     };
-    if let Some(feed_url) = &info.feed_url {
-        channel.atom_ext = Some(AtomExtension {
-            links: vec![Link {
-                href: feed_url.clone(),
-                rel: "self".to_owned(),
-                mime_type: Some("application/rss+xml".to_owned()),
-                ..Link::default()
-            }],
-        });
+    let mut links: Vec<Link> = info
+        .feed_url
+        .iter()
+        .map(|feed_url| Link {
+            href: feed_url.clone(),
+            rel: "self".to_owned(),
+            mime_type: Some("application/rss+xml".to_owned()),
+            ..Link::default()
+        })
+        .collect();
+    links.extend(info.hubs.iter().map(|hub| Link {
+        href: hub.clone(),
+        rel: "hub".to_owned(),
+        ..Link::default()
+    }));
+    if !links.is_empty() {
+        channel.atom_ext = Some(AtomExtension { links });
     }
     channel.namespaces.extend(extension_namespaces());
     channel.namespaces.extend(

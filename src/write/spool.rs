@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 /// The bytes of one entry, in memory or in the spool's file.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) enum Lines {
     Held(Vec<u8>),
     Spilled {
