@@ -38,6 +38,9 @@ fn main() -> std::io::Result<()> {
         if let Some(examples) = page_command.get_after_help() {
             examples_section(&mut roff, &examples.to_string());
         }
+        if ["newswire-convert", "newswire-feed", "newswire-check"].contains(&name.as_str()) {
+            sites_section(&mut roff);
+        }
         ending_sections(&mut roff, &name);
         sections.push(roff.render().into_bytes());
         std::fs::write(out_dir.join(format!("{name}.1")), joined(&sections))?;
@@ -84,6 +87,16 @@ fn examples_section(roff: &mut Roff, examples: &str) {
         roff.text([roman(line)]);
     }
     roff.control("fi", []);
+}
+
+/// How a static site's files are read, for the commands that read them.
+fn sites_section(roff: &mut Roff) {
+    roff.control("SH", ["STATIC SITES"]);
+    for (heading, text) in args::SITE_RULES {
+        roff.control("TP", [])
+            .text([bold(*heading)])
+            .text([roman(*text)]);
+    }
 }
 
 /// EXIT STATUS, ENVIRONMENT and SEE ALSO, which every page has.

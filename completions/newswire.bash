@@ -68,7 +68,7 @@ _newswire() {
             return 0
             ;;
         newswire__subcmd__check)
-            opts="-f -j -q -h --format --strict --feed --from --max-input-mib --jobs --quiet --help"
+            opts="-f -j -q -h --format --strict --feed --from --site --no-site --include-drafts --include-future --max-input-mib --jobs --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -83,6 +83,10 @@ _newswire() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --site)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -132,7 +136,7 @@ _newswire() {
             return 0
             ;;
         newswire__subcmd__convert)
-            opts="-t -f -o -M -c -j -q -h --to --from --report --output --out-dir --width --gfm --metadata --css --template --title --link --feed-url --description --language --max-input-mib --jobs --quiet --help"
+            opts="-t -f -o -M -c -j -q -h --to --from --report --output --out-dir --flat --width --gfm --metadata --css --template --title --link --feed-url --description --language --rights --icon --logo --hub --site --no-site --include-drafts --include-future --max-input-mib --jobs --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -214,6 +218,26 @@ _newswire() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rights)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --icon)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --logo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hub)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --site)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-input-mib)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -234,7 +258,7 @@ _newswire() {
             return 0
             ;;
         newswire__subcmd__feed)
-            opts="-t -o -j -q -h --to --config --title --link --feed-url --description --language --limit --output --skip-invalid --include-drafts --max-input-mib --jobs --quiet --help"
+            opts="-t -o -j -q -h --to --config --title --link --feed-url --description --language --rights --icon --logo --hub --limit --output --skip-invalid --tag --category --per-tag --summary-only --site --no-site --include-drafts --include-future --max-input-mib --jobs --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -272,6 +296,22 @@ _newswire() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rights)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --icon)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --logo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hub)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -281,6 +321,22 @@ _newswire() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --category)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --per-tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --site)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -25,6 +25,19 @@ pub struct Source<'a> {
     pub page: Option<&'a Page<'a>>,
 }
 
+impl<'a> Source<'a> {
+    /// A file read as it is: no fields replaced, no site's rules.
+    pub fn new(bytes: &'a [u8], format: Format, file: &'a str) -> Source<'a> {
+        Source {
+            bytes,
+            format,
+            file,
+            metadata: Metadata::none(),
+            page: None,
+        }
+    }
+}
+
 /// Reads one article and writes it in each of `formats`, as [`read`] and
 /// [`write_each`](crate::write_each) would, sharing the reader's parse of a
 /// Markdown body with the writers. `check` sees the article before
@@ -60,16 +73,18 @@ impl FeedEntry {
     /// [`read`]: crate::read()
     pub fn read(
         format: Format,
-        bytes: &[u8],
-        from: Format,
-        file: &str,
-        page: Option<&Page<'_>>,
+        source: Source<'_>,
         summary_only: bool,
     ) -> crate::Result<(Article, FeedEntry)> {
         let arena = comrak::Arena::new();
-        let metadata = Metadata::default();
-        let (article, body) =
-            crate::read::read_parsed(&arena, bytes, from, file, &metadata, page)?;
+        let Source {
+            bytes,
+            format: from,
+            file,
+            metadata,
+            page,
+        } = source;
+        let (article, body) = crate::read::read_parsed(&arena, bytes, from, file, metadata, page)?;
         let body = ParsedBody::shared_or_new(body, &arena, &article.body);
         let mut item = crate::write::feed::Item::parsed(&article, body, format == Format::JsonFeed);
         if summary_only {

@@ -156,7 +156,11 @@ impl fmt::Display for Error {
         match &self.kind {
             ErrorKind::InvalidInput(diagnostic) => diagnostic.fmt(f),
             ErrorKind::NotArticle(diagnostic) => {
-                write!(f, "{}: not an article: {}", diagnostic.file, diagnostic.message)
+                write!(
+                    f,
+                    "{}: not an article: {}",
+                    diagnostic.file, diagnostic.message
+                )
             }
             ErrorKind::ReadInput { path, .. } => write!(f, "cannot read {path}"),
             ErrorKind::WriteOutput { path, .. } => write!(f, "cannot write {path}"),

@@ -183,9 +183,12 @@ fn drafts_are_left_out_unless_asked_for() {
         "--link",
         "https://example.com/",
     ];
+    // A feed with nothing in it is refused rather than written empty.
     let without = run(&stdin_feed, draft);
-    let feed: serde_json::Value = serde_json::from_slice(&without.stdout).unwrap();
-    assert_eq!(feed["items"].as_array().unwrap().len(), 0);
+    assert_eq!(without.status.code(), Some(65));
+    assert!(without.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&without.stderr);
+    assert!(stderr.contains("no article to make a feed of"), "{stderr}");
     let with = run(&[&stdin_feed[..], &["--include-drafts"]].concat(), draft);
     let feed: serde_json::Value = serde_json::from_slice(&with.stdout).unwrap();
     assert_eq!(feed["items"].as_array().unwrap().len(), 1);

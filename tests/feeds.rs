@@ -26,8 +26,7 @@ pub fn channel() -> Channel {
         feed_url: Some("https://example.com/feed.xml".into()),
         description: Some("Every bundled sample".into()),
         language: Some("en".into()),
-        authors: Vec::new(),
-        id: None,
+        ..Channel::default()
     }
 }
 

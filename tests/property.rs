@@ -165,12 +165,7 @@ proptest! {
 fn converted(source: &str, from: Format) -> Vec<(Format, Vec<u8>)> {
     let mut outputs = Vec::new();
     newswire::convert_each(
-        newswire::Source {
-            bytes: source.as_bytes(),
-            format: from,
-            file: "gen.md",
-            metadata: &newswire::read::Metadata::default(),
-        },
+        newswire::Source::new(source.as_bytes(), from, "gen.md"),
         &Format::ALL,
         &WriteOptions::default(),
         |_| Ok::<(), newswire::Error>(()),
@@ -211,8 +206,12 @@ fn entry_feeds(source: &str, from: Format) -> (Vec<String>, Vec<String>) {
     [Format::Rss, Format::Atom, Format::JsonFeed]
         .into_iter()
         .map(|format| {
-            let (article, entry) =
-                FeedEntry::read(format, source.as_bytes(), from, "gen.md").unwrap();
+            let (article, entry) = FeedEntry::read(
+                format,
+                newswire::Source::new(source.as_bytes(), from, "gen.md"),
+                false,
+            )
+            .unwrap();
             let feed = Feed::new(channel.clone(), vec![article]);
             let mut from_entry = Vec::new();
             newswire::write_feed_entries(format, &feed, vec![entry], &mut from_entry).unwrap();
@@ -244,12 +243,7 @@ fn one_item_feeds(source: &str) -> Vec<(String, String)> {
         for format in [Format::Rss, Format::Atom, Format::JsonFeed] {
             let mut converted = Vec::new();
             newswire::convert_each(
-                newswire::Source {
-                    bytes: source.as_bytes(),
-                    format: Format::Markdown,
-                    file: "gen.md",
-                    metadata: &newswire::read::Metadata::default(),
-                },
+                newswire::Source::new(source.as_bytes(), Format::Markdown, "gen.md"),
                 &[format],
                 &options,
                 |_| Ok::<(), newswire::Error>(()),

@@ -36,6 +36,8 @@ mod reader;
 mod regressions;
 // Cross-site scripting vectors against the sanitiser, and the markup it keeps.
 mod sanitise;
+// Hugo, Jekyll, Zola and Eleventy sites as they are, through the binary.
+mod sites;
 // Many inputs: the same bytes for any number of jobs, --limit reads only
 // what it keeps, --quiet, no progress bar in pipes.
 mod scale;

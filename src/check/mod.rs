@@ -146,7 +146,12 @@ pub fn check_page(
         _ => read::read(bytes, format, file).map_err(|error| vec![error]),
     };
     let mut findings: Vec<Finding> = page
-        .map(|page| page.warnings().into_iter().map(Finding::from_diagnostic).collect())
+        .map(|page| {
+            page.warnings()
+                .into_iter()
+                .map(Finding::from_diagnostic)
+                .collect()
+        })
         .unwrap_or_default();
     let article = match result {
         Ok(article) => article,

@@ -178,7 +178,12 @@ pub struct CheckArgs {
 #[derive(Debug, Args)]
 pub struct SiteArgs {
     /// Read the inputs as pages of the Hugo, Jekyll, Zola or Eleventy site whose root is DIR [default: the site each input is in, found by its configuration file]
-    #[arg(long, value_name = "DIR", conflicts_with = "no_site", help_heading = "Sites")]
+    #[arg(
+        long,
+        value_name = "DIR",
+        conflicts_with = "no_site",
+        help_heading = "Sites"
+    )]
     pub site: Option<PathBuf>,
 
     /// Read the inputs as canonical articles even inside a site
@@ -395,3 +400,33 @@ pub struct ConvertArgs {
     #[command(flatten)]
     pub site: SiteArgs,
 }
+
+/// How a static site's files are read, for the man pages of the commands
+/// that read articles (build.rs renders it; the binary has no use for it).
+#[allow(dead_code)]
+pub const SITE_RULES: &[(&str, &str)] = &[
+    (
+        "Finding the site",
+        "An input in a directory that holds, at or above it up to the repository's root, hugo.toml or config.toml (Hugo; Zola when it sets base_url), config/_default/, _config.yml (Jekyll) or eleventy.config.js (Eleventy, whose _data/metadata.json or a .js file exporting a plain object is read, never run) is read by that generator's rules. --site DIR names the root; --no-site reads every input as a canonical article. A configuration that does not parse is an error at its line.",
+    ),
+    (
+        "The feed's channel",
+        "Title, base URL, description, language and authors come from the configuration (Hugo baseURL, title, languageCode, params.description, copyright; Jekyll url and baseurl, title or name, description, author, lang, feed.posts_limit, feed.excerpt_only, feed.icon, feed.logo; Zola base_url, title, description, default_language, feed_limit). --config and the flags replace them; --link also replaces the base URL of every permalink.",
+    ),
+    (
+        "Which files are articles",
+        "Hugo and Zola: the pages under content/ (Hugo's contentDir or module mount), not a section's _index.md, a headless bundle or a page that is not rendered. Jekyll: the posts under _posts/ and CATEGORY/_posts/, drafts under _drafts/, and documents of collections with output: true. Eleventy: the pages under its input directory. A page also needs a date: its date key, else a file or bundle name that starts YYYY-MM-DD- (Zola also YYYY-MM-DD_). Any other file is not an article: a run says how many it left out and why, once, and check lists each as a note.",
+    ),
+    (
+        "Dates, drafts and titles",
+        "A time without an offset is in the site's timeZone (Hugo) or timezone (Jekyll), else UTC. Drafts (draft: true or \"true\", Jekyll's published: false, _drafts/) are left out unless --include-drafts; posts dated in the future or past their expiryDate unless --include-future (or Jekyll's future: true). The title is the title key, else the first \"# heading\", which leaves the body, else the file name, with a warning. A YAML key given twice is an error, but in a Jekyll site the last one counts, as in Jekyll, with a warning.",
+    ),
+    (
+        "Links and summaries",
+        "An item's link is its permalink as the generator builds it, made absolute against the base URL: Hugo url, [permalinks] patterns, slug, the section path and the file or bundle name; Jekyll permalink (date, pretty, ordinal, weekdate, none or placeholders such as :categories/:year/:title), collection permalinks; Zola path, slug, section path; Eleventy permalink or the file's path. The summary is summary, description or excerpt, else the text before <!--more--> (Hugo, Zola) or excerpt_separator (Jekyll), else the first paragraph.",
+    ),
+    (
+        "Templates in content",
+        "Outside code, Hugo's figure, youtube, vimeo, x, tweet, instagram, gist, ref, relref, highlight and details shortcodes, Liquid's highlight, raw, comment, link and post_url tags, {{ site.url }}, {{ site.baseurl }}, other site values and the relative_url and absolute_url filters, Zola's @/ links and youtube, vimeo, streamable and gist shortcodes become what they mean, links resolved to the permalinks above. Any other template syntax is left out with a warning at its line and column; Hugo's {{</* */>}} escapes are written as the shortcode they show.",
+    ),
+];

@@ -2,10 +2,10 @@
 
 use super::args::CheckArgs;
 use super::input::{Sites, Source, expand_inputs, input_format};
-use newswire::read::site::Rules;
 use super::output::{whole, write_stdout};
 use newswire::Error;
 use newswire::check::{Finding, Severity};
+use newswire::read::site::Rules;
 use std::collections::HashMap;
 
 /// Checks every input and prints the findings; the run fails on errors,

@@ -419,7 +419,11 @@ fn output_path(
             }
         }
     }
-    path.push(format!("{}{}", output_stem(&located.input)?, format.file_suffix()));
+    path.push(format!(
+        "{}{}",
+        output_stem(&located.input)?,
+        format.file_suffix()
+    ));
     Ok(path)
 }
 /// The input's file name without its format's suffix.

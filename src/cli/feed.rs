@@ -41,14 +41,12 @@ impl Reading {
     ) -> Result<(Meta, FeedEntry, Vec<Diagnostic>), Error> {
         let input = &located.input;
         let page = located.page(self.rules);
-        let read = FeedEntry::read(
-            self.format,
-            bytes,
-            input.format(),
-            &input.name(),
-            page.as_ref(),
-            self.summary_only,
-        );
+        let name = input.name();
+        let source = newswire::Source {
+            page: page.as_ref(),
+            ..newswire::Source::new(bytes, input.format(), &name)
+        };
+        let read = FeedEntry::read(self.format, source, self.summary_only);
         let warnings = page.map(|page| page.warnings()).unwrap_or_default();
         let (article, entry) = read?;
         Ok((article.meta, entry.kept_in(spool), warnings))
@@ -96,11 +94,14 @@ pub(crate) fn feed(args: &FeedArgs, limit: u64, quiet: bool) -> Result<(), Vec<E
                 args.to
             ))]
         })?;
-    let sites = Sites::new(&args.site, args.channel.link.as_deref()).map_err(|error| vec![error])?;
+    let sites =
+        Sites::new(&args.site, args.channel.link.as_deref()).map_err(|error| vec![error])?;
     let inputs = expand_inputs(&args.inputs, &sites).map_err(|error| vec![error])?;
     let site = inputs.iter().find_map(|located| located.site.clone());
     let channel = feed_channel(args, limit, site.as_deref()).map_err(|error| vec![error])?;
-    let item_limit = args.limit.or_else(|| site.as_ref().and_then(|site| site.feed_limit()));
+    let item_limit = args
+        .limit
+        .or_else(|| site.as_ref().and_then(|site| site.feed_limit()));
     let reading = Reading {
         format,
         limit,
@@ -239,7 +240,12 @@ pub(crate) fn feed(args: &FeedArgs, limit: u64, quiet: bool) -> Result<(), Vec<E
         return Err(errors);
     }
     if kept.is_empty() {
-        return Err(vec![nothing_to_feed(inputs.len(), skipped, &left_out, &wanted_tags)]);
+        return Err(vec![nothing_to_feed(
+            inputs.len(),
+            skipped,
+            &left_out,
+            &wanted_tags,
+        )]);
     }
     // Ordered by the metadata read whole, which the feed orders by too.
     kept.sort_by(|(a, _), (b, _)| Feed::order(a, b));

@@ -215,7 +215,10 @@ pub(crate) fn expand_inputs(given: &[PathBuf], sites: &Sites) -> Result<Vec<Loca
             site: site.clone(),
         };
         if !path.is_dir() {
-            inputs.push(located(path.clone(), path.parent().unwrap_or(Path::new(""))));
+            inputs.push(located(
+                path.clone(),
+                path.parent().unwrap_or(Path::new("")),
+            ));
             continue;
         }
         let root = match &site {
@@ -229,7 +232,9 @@ pub(crate) fn expand_inputs(given: &[PathBuf], sites: &Sites) -> Result<Vec<Loca
             .filter_entry(|entry| {
                 entry.depth() == 0
                     || !entry.file_type().is_dir()
-                    || site.as_ref().is_none_or(|site| !site.is_excluded_dir(entry.path()))
+                    || site
+                        .as_ref()
+                        .is_none_or(|site| !site.is_excluded_dir(entry.path()))
             });
         for entry in walk {
             let entry = match entry {

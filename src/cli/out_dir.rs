@@ -113,13 +113,20 @@ impl OutDir {
                 };
                 walkdir::WalkDir::new(staging.path())
                     .into_iter()
-                    .filter(|entry| entry.as_ref().is_ok_and(|entry| entry.file_type().is_file()))
+                    .filter(|entry| {
+                        entry
+                            .as_ref()
+                            .is_ok_and(|entry| entry.file_type().is_file())
+                    })
                     .filter_map(|entry| {
                         let entry = match entry {
                             Ok(entry) => entry,
                             Err(error) => return Some(failed(error.into())),
                         };
-                        let below = entry.path().strip_prefix(staging.path()).unwrap_or(entry.path());
+                        let below = entry
+                            .path()
+                            .strip_prefix(staging.path())
+                            .unwrap_or(entry.path());
                         let target = dir.join(below);
                         fs::read(entry.path())
                             .map_err(|error| {

@@ -58,7 +58,11 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
         language: feed.lang.clone(),
         authors: feed.authors.iter().map(person).collect(),
         id: Some(feed.id.trim().to_owned()).filter(|id| !id.is_empty()),
-        rights: feed.rights.as_ref().map(text_value).filter(|s| !s.is_empty()),
+        rights: feed
+            .rights
+            .as_ref()
+            .map(text_value)
+            .filter(|s| !s.is_empty()),
         icon: feed.icon.clone().filter(|url| crate::url::is_web_url(url)),
         logo: feed.logo.clone().filter(|url| crate::url::is_web_url(url)),
         hubs: feed

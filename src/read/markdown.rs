@@ -46,7 +46,10 @@ fn front<'t>(
         None => {
             let split = front_matter::split(text, file)?;
             let tree = front_matter::parse(&split, file)?;
-            Ok((tree, (std::borrow::Cow::Borrowed(split.body), split.body_line)))
+            Ok((
+                tree,
+                (std::borrow::Cow::Borrowed(split.body), split.body_line),
+            ))
         }
     }
 }
@@ -108,8 +111,8 @@ fn read_parsed_reporting_all<'a>(
     let (mut tree, (body, body_line)) = front(text, file, page).map_err(|error| vec![error])?;
     metadata.apply(&mut tree);
     let meta = meta::read(tree, file)?;
-    let body = read_body(arena, &body, body_line, &meta, file, keep_tree)
-        .map_err(|error| vec![error])?;
+    let body =
+        read_body(arena, &body, body_line, &meta, file, keep_tree).map_err(|error| vec![error])?;
     let article = Article {
         meta,
         body: body.blocks,

@@ -46,6 +46,14 @@ impl Metadata {
         Ok(metadata)
     }
 
+    /// No fields, for reading files as they are.
+    pub fn none() -> &'static Metadata {
+        static NONE: Metadata = Metadata {
+            entries: Vec::new(),
+        };
+        &NONE
+    }
+
     /// Whether no field is given.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()

@@ -57,12 +57,16 @@ fn channel<'n>(feed: &Feed, namespaces: impl IntoIterator<Item = (&'n str, &'n s
         copyright: info.rights.clone(),
         // RSS has one image, shown beside the feed's title: the logo, else
         // the icon.
-        image: info.logo.as_ref().or(info.icon.as_ref()).map(|url| rss::Image {
-            url: url.clone(),
-            title: title.clone(),
-            link: info.link.clone().unwrap_or_default(),
-            ..rss::Image::default()
-        }),
+        image: info
+            .logo
+            .as_ref()
+            .or(info.icon.as_ref())
+            .map(|url| rss::Image {
+                url: url.clone(),
+                title: title.clone(),
+                link: info.link.clone().unwrap_or_default(),
+                ..rss::Image::default()
+            }),
         ..Channel::default()
     };
     let mut links: Vec<Link> = info

@@ -48,7 +48,10 @@ fn input_dir(script: &str) -> Option<String> {
     let at = script.find("input")?;
     let rest = script[at + "input".len()..].trim_start();
     let rest = rest.strip_prefix(':')?.trim_start();
-    let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\'' | '`'))?;
+    let quote = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\'' | '`'))?;
     let value = &rest[1..];
     let end = value.find(quote)?;
     let dir = value[..end].trim_start_matches("./").trim_end_matches('/');

@@ -60,7 +60,11 @@ impl FrontMatter {
     pub fn take_all(&mut self, keys: &[&str]) -> Vec<Entry> {
         let mut taken = Vec::new();
         for key in keys {
-            while let Some(at) = self.entries.iter().position(|entry| self.is(&entry.key, key)) {
+            while let Some(at) = self
+                .entries
+                .iter()
+                .position(|entry| self.is(&entry.key, key))
+            {
                 let entry = self.entries.remove(at);
                 if entry.value.value != Value::Null {
                     taken.push(entry);

@@ -13,8 +13,18 @@ use std::path::{Path, PathBuf};
 pub(super) fn settings(config_file: &Path) -> Result<Settings> {
     let mut config = Config::read(config_file, true)?;
     // `config/_default/` splits the configuration into one file per table.
-    if let Some(dir) = config_file.parent().filter(|dir| dir.ends_with("config/_default")) {
-        for table in ["params", "languages", "permalinks", "services", "outputs", "menus"] {
+    if let Some(dir) = config_file
+        .parent()
+        .filter(|dir| dir.ends_with("config/_default"))
+    {
+        for table in [
+            "params",
+            "languages",
+            "permalinks",
+            "services",
+            "outputs",
+            "menus",
+        ] {
             for extension in ["toml", "yaml", "yml", "json"] {
                 let path = dir.join(format!("{table}.{extension}"));
                 if path.is_file() {

@@ -16,9 +16,8 @@ pub(super) fn settings(config: &Config) -> Settings {
         .map(|path| format!("/{}", path.trim_matches('/')))
         .filter(|path| path != "/")
         .unwrap_or_default();
-    let base_url = text(&["url"]).map(|url| {
-        super::hugo::with_slash(&format!("{}{base_path}", url.trim_end_matches('/')))
-    });
+    let base_url = text(&["url"])
+        .map(|url| super::hugo::with_slash(&format!("{}{base_path}", url.trim_end_matches('/'))));
     let mut collections = Vec::new();
     let mut permalinks = Vec::new();
     if let Some(pattern) = text(&["permalink"]) {
@@ -102,8 +101,15 @@ pub(super) fn is_content_dir(name: &str, settings: &Settings) -> bool {
 
 /// Posts, drafts and written collections' documents are articles; other
 /// pages are not, since Jekyll's feed lists posts.
-pub(super) fn not_article(info: &PathInfo, _fm: &FrontMatter, settings: &Settings) -> Option<String> {
-    let in_posts = info.dirs.iter().any(|dir| dir == "_posts" || dir == "_drafts");
+pub(super) fn not_article(
+    info: &PathInfo,
+    _fm: &FrontMatter,
+    settings: &Settings,
+) -> Option<String> {
+    let in_posts = info
+        .dirs
+        .iter()
+        .any(|dir| dir == "_posts" || dir == "_drafts");
     let in_collection = collection(info, settings).is_some();
     (!in_posts && !in_collection)
         .then(|| "a page, not a post: Jekyll's feeds list the posts under _posts/".to_owned())
@@ -189,7 +195,7 @@ pub(super) fn permalink(
         .map(|part| part.as_os_str().to_string_lossy().into_owned())
         .collect::<Vec<_>>()
         .join("/");
-    let path = expand(pattern, |token| {
+    expand(pattern, |token| {
         Some(match token {
             "year" => format!("{:04}", date?.year()),
             "short_year" => format!("{:02}", date?.year() % 100),
@@ -215,6 +221,5 @@ pub(super) fn permalink(
             "output_ext" => ".html".to_owned(),
             _ => return None,
         })
-    });
-    path
+    })
 }

@@ -41,8 +41,7 @@ pub(super) fn settings(config: &Config) -> Settings {
 
 /// Zola renders no page for `render = false`.
 pub(super) fn not_article(fm: &FrontMatter) -> Option<String> {
-    (fm.flag("render") == Some(false))
-        .then(|| "not rendered: `render = false`".to_owned())
+    (fm.flag("render") == Some(false)).then(|| "not rendered: `render = false`".to_owned())
 }
 
 /// `path`, else the section path and the slug: the `slug` key, else the

@@ -4,6 +4,10 @@
 //! Code blocks and code spans are left as written.
 
 use super::Generator;
+use super::template_syntax::{
+    argument, arguments, closes_fence, figure, find_tag, find_within, link, opens_fence,
+    string_literal, strip_raw_tags,
+};
 use quick_xml::escape::escape;
 
 /// A link to another page of the site, as a template names it.
@@ -238,7 +242,7 @@ impl Scanner<'_, '_> {
         let spanned = here[..taken].matches('\n').count();
         let own_line = self.out.text[line_start_out..].trim().is_empty();
         let replacement = match (generator, open) {
-            (Generator::Hugo, _) => self.hugo(inner, column, own_line),
+            (Generator::Hugo, open) => self.hugo(inner, open, column, own_line),
             (_, "{#") => String::new(),
             (_, "{{") => self.output_expression(inner, column),
             _ => self.tag(inner, column),
@@ -270,7 +274,7 @@ impl Scanner<'_, '_> {
     }
 
     /// A Hugo shortcode, `{{< name args >}}` or its closing `{{< /name >}}`.
-    fn hugo(&mut self, inner: &str, column: usize, own_line: bool) -> String {
+    fn hugo(&mut self, inner: &str, open: &str, column: usize, own_line: bool) -> String {
         let closing = inner.starts_with('/');
         let words = arguments(inner.trim_start_matches('/'));
         let Some(name) = words.first().map(|(_, value)| value.clone()) else {
@@ -325,7 +329,11 @@ impl Scanner<'_, '_> {
             },
             ("ref" | "relref", false) => {
                 let target = arg("path", 1).unwrap_or_default();
-                self.reference(Reference::Content(&target), column, &format!("{name} {target:?}"))
+                self.reference(
+                    Reference::Content(&target),
+                    column,
+                    &format!("{name} {target:?}"),
+                )
             }
             ("details", false) => {
                 let summary = arg("summary", 99).unwrap_or_else(|| "Details".into());
@@ -336,13 +344,14 @@ impl Scanner<'_, '_> {
                 )
             }
             ("details", true) => "</details>".to_owned(),
-            _ => self.left_out(
-                column,
-                &format!(
-                    "the Hugo shortcode `{{{{< {}{name} >}}}}`",
-                    if closing { "/" } else { "" }
-                ),
-            ),
+            _ => {
+                let close = if open == "{{%" { "%}}" } else { ">}}" };
+                let slash = if closing { "/" } else { "" };
+                self.left_out(
+                    column,
+                    &format!("the Hugo shortcode `{open} {slash}{name} {close}`"),
+                )
+            }
         }
     }
 
@@ -375,12 +384,16 @@ impl Scanner<'_, '_> {
                 self.verbatim = Some(("endcomment", false));
                 String::new()
             }
-            (_, "link") => {
-                self.reference(Reference::SourcePath(unquoted), column, &format!("link {unquoted}"))
-            }
-            (_, "post_url") => {
-                self.reference(Reference::Post(unquoted), column, &format!("post_url {unquoted}"))
-            }
+            (_, "link") => self.reference(
+                Reference::SourcePath(unquoted),
+                column,
+                &format!("link {unquoted}"),
+            ),
+            (_, "post_url") => self.reference(
+                Reference::Post(unquoted),
+                column,
+                &format!("post_url {unquoted}"),
+            ),
             (Generator::Eleventy, "image") => {
                 let parts: Vec<&str> = args
                     .split(',')
@@ -444,7 +457,10 @@ impl Scanner<'_, '_> {
             }
             return self.left_out(column, &format!("the Zola shortcode `{{{{ {compact} }}}}`"));
         }
-        self.left_out(column, &format!("the template expression `{{{{ {compact} }}}}`"))
+        self.left_out(
+            column,
+            &format!("the template expression `{{{{ {compact} }}}}`"),
+        )
     }
 
     /// A Zola internal link, `](@/blog/post.md)`, made the page's URL.
@@ -499,220 +515,5 @@ impl Scanner<'_, '_> {
     }
 }
 
-/// An image, as a figure with its caption when it has one.
-fn figure(source: &str, alt: Option<&str>, caption: Option<&str>, link: Option<&str>) -> String {
-    let image = format!(
-        "<img src=\"{}\" alt=\"{}\">",
-        escape(source),
-        escape(alt.or(caption).unwrap_or_default())
-    );
-    let image = match link {
-        Some(link) => format!("<a href=\"{}\">{image}</a>", escape(link)),
-        None => image,
-    };
-    match caption {
-        Some(caption) => format!(
-            "<figure>{image}<figcaption>{}</figcaption></figure>",
-            escape(caption)
-        ),
-        None => format!("<figure>{image}</figure>"),
-    }
-}
-
-fn link(text: &str, url: &str) -> String {
-    format!("<a href=\"{}\">{}</a>", escape(url), escape(text))
-}
-
-/// A shortcode's arguments: positional words and `key=value` pairs, in
-/// double quotes, back quotes, or bare.
-fn arguments(text: &str) -> Vec<(Option<String>, String)> {
-    let mut words = Vec::new();
-    let mut chars = text.trim().chars().peekable();
-    while chars.peek().is_some() {
-        while chars.next_if(|c| c.is_whitespace()).is_some() {}
-        let mut key = None;
-        let mut word = String::new();
-        loop {
-            match chars.peek().copied() {
-                None => break,
-                Some(c) if c.is_whitespace() => break,
-                Some('=') if key.is_none() && !word.is_empty() => {
-                    chars.next();
-                    key = Some(std::mem::take(&mut word));
-                }
-                Some(quote @ ('"' | '`' | '\'')) => {
-                    chars.next();
-                    for c in chars.by_ref() {
-                        if c == quote {
-                            break;
-                        }
-                        word.push(c);
-                    }
-                }
-                Some(c) => {
-                    chars.next();
-                    word.push(c);
-                }
-            }
-        }
-        if key.is_some() || !word.is_empty() {
-            words.push((key, word));
-        }
-    }
-    words
-}
-
-/// The argument named `key`, or the positional one at `position` (the
-/// shortcode's name is position 0).
-fn argument(words: &[(Option<String>, String)], key: &str, position: usize) -> Option<String> {
-    words
-        .iter()
-        .find(|(name, _)| name.as_deref() == Some(key))
-        .or_else(|| {
-            words
-                .iter()
-                .filter(|(name, _)| name.is_none())
-                .nth(position)
-        })
-        .map(|(_, value)| value.clone())
-        .filter(|value| !value.is_empty())
-}
-
-/// `'text' | filters` split into the text and the filters.
-fn string_literal(expression: &str) -> Option<(&str, &str)> {
-    let quote = expression.chars().next().filter(|c| matches!(c, '"' | '\''))?;
-    let end = expression[1..].find(quote)? + 1;
-    Some((&expression[1..end], &expression[end + 1..]))
-}
-
-/// `close` within the next `lines` lines of `text`.
-fn find_within(text: &str, close: &str, lines: usize) -> Option<usize> {
-    let found = text.find(close)?;
-    (text[..found].matches('\n').count() <= lines).then_some(found)
-}
-
-/// Where the tag `{% name %}` (or Hugo's `{{< name >}}`) is in `text`,
-/// and where it ends.
-fn find_tag(text: &str, name: &str) -> Option<(usize, usize)> {
-    let mut from = 0;
-    while let Some(found) = text[from..].find('{') {
-        let start = from + found;
-        let rest = &text[start..];
-        for (open, close) in [("{%", "%}"), ("{{<", ">}}"), ("{{%", "%}}")] {
-            if let Some(inner) = rest.strip_prefix(open)
-                && let Some(end) = inner.find(close)
-                && inner[..end].trim().trim_matches('-').trim() == name
-            {
-                return Some((start, start + open.len() + end + close.len()));
-            }
-        }
-        from = start + 1;
-    }
-    None
-}
-
-fn strip_raw_tags(text: &str) -> String {
-    let mut text = text.to_owned();
-    for name in ["raw", "endraw"] {
-        while let Some((start, end)) = find_tag(&text, name) {
-            text.replace_range(start..end, "");
-        }
-    }
-    text
-}
-
-/// A line that opens a fenced code block: up to three spaces, then three
-/// or more backticks or tildes.
-fn opens_fence(line: &str) -> Option<(char, usize)> {
-    let trimmed = line.trim_start_matches(' ');
-    if line.len() - trimmed.len() > 3 {
-        return None;
-    }
-    let fence_char = trimmed.chars().next().filter(|c| matches!(c, '`' | '~'))?;
-    let length = trimmed.len() - trimmed.trim_start_matches(fence_char).len();
-    let info = &trimmed[length..];
-    (length >= 3 && !(fence_char == '`' && info.contains('`'))).then_some((fence_char, length))
-}
-
-fn closes_fence(line: &str, fence_char: char, length: usize) -> bool {
-    let trimmed = line.trim_start_matches(' ');
-    let run = trimmed.len() - trimmed.trim_start_matches(fence_char).len();
-    line.len() - trimmed.len() <= 3 && run >= length && trimmed[run..].trim().is_empty()
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn expanded(generator: Generator, body: &str) -> Expanded {
-        let resolve = |reference: Reference<'_>| match reference {
-            Reference::Content("blog/first.md") | Reference::Content("posts/first") => {
-                Some("https://example.com/first/".to_owned())
-            }
-            Reference::Post("2019-11-27-first") => Some("https://example.com/first/".to_owned()),
-            _ => None,
-        };
-        expand(
-            body,
-            &Context {
-                generator,
-                site_url: Some("https://example.com"),
-                base_path: "/blog",
-                variables: &[("site.repository".into(), "https://example.com/repo".into())],
-                resolve: &resolve,
-            },
-        )
-    }
-
-    #[test]
-    fn hugo_shortcodes_become_their_meaning() {
-        let out = expanded(
-            Generator::Hugo,
-            "See [first]({{< ref \"posts/first\" >}}).\n\n{{< youtube w7Ft2ymGmfc >}}\n\n{{< figure src=\"a.jpg\" caption=\"A & B\" >}}\n",
-        );
-        assert!(out.text.contains("[first](https://example.com/first/)"), "{}", out.text);
-        assert!(out.text.contains("https://www.youtube.com/watch?v=w7Ft2ymGmfc"));
-        assert!(out.text.contains("<figcaption>A &amp; B</figcaption>"));
-        assert!(out.warnings.is_empty(), "{:?}", out.warnings);
-    }
-
-    #[test]
-    fn unknown_constructs_are_left_out_with_their_place() {
-        let out = expanded(Generator::Hugo, "Intro.\n\n{{% note %}}\nBe careful.\n{{% /note %}}\n");
-        assert_eq!(out.text, "Intro.\n\n\nBe careful.\n\n");
-        assert_eq!(out.warnings.len(), 2);
-        assert_eq!((out.warnings[0].0, out.warnings[0].1), (3, 1));
-        let out = expanded(Generator::Jekyll, "Hi {{ page.title }} there.\n");
-        assert_eq!(out.text, "Hi  there.\n");
-        assert_eq!(out.warnings[0].1, 4);
-    }
-
-    #[test]
-    fn code_is_left_as_written() {
-        let body = "```\n{{< youtube x >}}\n{{</* figure */>}}\n```\n\nUse `{{ site.url }}` here.\n";
-        let out = expanded(Generator::Hugo, body);
-        assert!(out.text.contains("{{< youtube x >}}\n{{< figure >}}"));
-        let out = expanded(Generator::Jekyll, body);
-        assert!(out.text.contains("`{{ site.url }}`"));
-        assert!(out.warnings.is_empty(), "{:?}", out.warnings);
-    }
-
-    #[test]
-    fn liquid_tags_and_zola_links() {
-        let out = expanded(
-            Generator::Jekyll,
-            "{% highlight ruby %}\nputs {{ x }}\n{% endhighlight %}\n\n[a]({% post_url 2019-11-27-first %}) [b]({{ site.url }}{{ site.baseurl }}/about/)\n\n{% raw %}{{ kept }}{% endraw %}\n{% comment %}\nhidden\n{% endcomment %}\n",
-        );
-        assert!(out.text.starts_with("```ruby\nputs {{ x }}\n```\n"), "{}", out.text);
-        assert!(out.text.contains("[a](https://example.com/first/)"));
-        assert!(out.text.contains("[b](https://example.com/blog/about/)"));
-        let out = expanded(Generator::Jekyll, "[pr]({{ site.repository }}/pull/1)\n");
-        assert_eq!(out.text, "[pr](https://example.com/repo/pull/1)\n");
-        assert!(out.text.contains("{{ kept }}"));
-        assert!(!out.text.contains("hidden"));
-        assert!(out.warnings.is_empty(), "{:?}", out.warnings);
-        let out = expanded(Generator::Zola, "[first](@/blog/first.md#part) and [gone](@/x.md)\n");
-        assert!(out.text.contains("[first](https://example.com/first/#part)"));
-        assert_eq!(out.warnings.len(), 1);
-    }
-}
+mod tests;
