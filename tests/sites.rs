@@ -122,10 +122,25 @@ fn jekyll_dates_categories_and_permalinks_are_jekylls() {
         entry(&feed, "Filed under news").links[0].href,
         "https://jekyll.example.org/blog/news/2020/01/15/in-a-category.html"
     );
-    // A collection with `output: true`.
+    // A collection with `output: true`; `category` is a tag too.
+    let bread = entry(&feed, "Bread");
     assert_eq!(
-        entry(&feed, "Bread").links[0].href,
+        bread.links[0].href,
         "https://jekyll.example.org/blog/recipes/bread.html"
+    );
+    assert_eq!(bread.categories[0].term, "baking");
+    // `excerpt` is the summary, `last_modified_at` the update.
+    assert_eq!(
+        entry(&feed, "Filed under news")
+            .summary
+            .as_ref()
+            .unwrap()
+            .content,
+        "Where a post's category comes from."
+    );
+    assert_eq!(
+        entry(&feed, "Moving house").updated.unwrap().to_rfc3339(),
+        "2019-12-06T14:00:00+00:00"
     );
     // The title given twice: the last wins, with a warning at the first.
     assert!(
@@ -157,14 +172,30 @@ fn jekyll_dates_categories_and_permalinks_are_jekylls() {
     assert!(!content(moving).contains("<h1"), "{}", content(moving));
     assert!(
         warnings.contains(
-            "2019-12-05-moving-house.markdown:7:10: warning: the template tag `{% include %}`"
+            "2019-12-05-moving-house.markdown:8:10: warning: the template tag `{% include %}`"
         ),
         "{warnings}"
     );
     assert!(
-        warnings.contains("4 files are not articles, left out: a draft (1), a page, not a post (1), no date (1), no front matter (1)"),
+        warnings.contains(
+            "3 files are not articles, left out: a draft (1), a page, not a post (1), no date (1)"
+        ),
         "{warnings}"
     );
+}
+
+#[test]
+fn jekyll_lang_is_the_items_language() {
+    let jekyll = site("jekyll");
+    let output = run(&["feed", &jekyll, "-t", "json", "-q"], b"");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let bread = json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|item| item["title"] == "Bread")
+        .unwrap();
+    assert_eq!(bread["language"], "en-GB");
 }
 
 #[test]

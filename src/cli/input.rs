@@ -231,10 +231,9 @@ pub(crate) fn expand_inputs(given: &[PathBuf], sites: &Sites) -> Result<Vec<Loca
             .into_iter()
             .filter_entry(|entry| {
                 entry.depth() == 0
-                    || !entry.file_type().is_dir()
-                    || site
-                        .as_ref()
-                        .is_none_or(|site| !site.is_excluded_dir(entry.path()))
+                    || site.as_ref().is_none_or(|site| {
+                        !site.is_excluded(entry.path(), entry.file_type().is_dir())
+                    })
             });
         for entry in walk {
             let entry = match entry {

@@ -229,21 +229,23 @@ impl Site {
         self.settings.summary_only
     }
 
-    /// Whether `dir`, below the site's root, holds no content: output,
-    /// themes, dependencies, the generator's own directories.
-    pub fn is_excluded_dir(&self, dir: &Path) -> bool {
-        let Some(name) = dir.file_name().and_then(|name| name.to_str()) else {
+    /// Whether `path`, below the site's root, is no content: output,
+    /// themes, dependencies, the generator's own directories, what the
+    /// configuration excludes.
+    pub fn is_excluded(&self, path: &Path, is_dir: bool) -> bool {
+        let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
             return false;
         };
-        if name.starts_with('.') || ["node_modules", "vendor"].contains(&name) {
+        if is_dir && (name.starts_with('.') || ["node_modules", "vendor"].contains(&name)) {
             return true;
         }
-        let relative = self.relative_to_root(dir);
+        let relative = self.relative_to_root(path);
         let relative = relative.to_string_lossy().replace('\\', "/");
         self.settings.excluded.iter().any(|excluded| {
             relative == excluded.trim_end_matches('/')
                 || (!excluded.contains('/') && name == excluded.trim_end_matches('/'))
         }) || (self.generator == Generator::Jekyll
+            && is_dir
             && name.starts_with('_')
             && !jekyll::is_content_dir(name, &self.settings))
     }
