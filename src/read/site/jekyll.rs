@@ -101,11 +101,7 @@ pub(super) fn is_content_dir(name: &str, settings: &Settings) -> bool {
 
 /// Posts, drafts and written collections' documents are articles; other
 /// pages are not, since Jekyll's feed lists posts.
-pub(super) fn not_article(
-    info: &PathInfo,
-    _fm: &FrontMatter,
-    settings: &Settings,
-) -> Option<String> {
+pub(super) fn not_article(info: &PathInfo, settings: &Settings) -> Option<String> {
     let in_posts = info
         .dirs
         .iter()

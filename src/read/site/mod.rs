@@ -26,7 +26,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use chrono_tz::Tz;
 use config::Config;
 use fields::{FrontMatter, date_in_name, entry, renamed, title_from_name, zoned};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// The static-site generators whose sites newswire reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,12 +93,14 @@ pub(crate) struct Settings {
 }
 
 /// A site found by its configuration file.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Site {
     generator: Generator,
     root: PathBuf,
     config_file: PathBuf,
     settings: Settings,
+    /// The URL of each page other pages link to, read once.
+    linked: Mutex<HashMap<PathBuf, Option<String>>>,
 }
 
 /// How a site's pages are chosen, as the generators' own flags choose them.
@@ -165,6 +169,7 @@ impl Site {
             root: dir.to_owned(),
             config_file,
             settings,
+            linked: Mutex::new(HashMap::new()),
         }))
     }
 
@@ -287,8 +292,19 @@ impl Site {
     }
 
     /// The URL of the page at `relative` (from the content directory),
-    /// from its own front matter, for links other pages make to it.
+    /// from its own front matter, for links other pages make to it; each
+    /// page is read once however many link to it.
     fn url_of(&self, relative: &Path) -> Option<String> {
+        let lock = || self.linked.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(known) = lock().get(relative) {
+            return known.clone();
+        }
+        let url = self.read_url_of(relative);
+        lock().insert(relative.to_owned(), url.clone());
+        url
+    }
+
+    fn read_url_of(&self, relative: &Path) -> Option<String> {
         let path = self.content_dir().join(relative);
         let bytes = std::fs::read(&path).ok()?;
         let text = String::from_utf8(bytes).ok()?;

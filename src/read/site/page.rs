@@ -61,28 +61,23 @@ impl<'s> Page<'s> {
     /// format's keys, its body with templates expanded. A page that is not
     /// an article is an error of its own kind.
     pub(crate) fn prepare(&self, text: &str, file: &str) -> Result<Prepared> {
-        let site = self.site;
-        let generator = site.generator;
-        let info = &self.info;
-        let not_article = |reason: &str| {
-            Err(Error::from(ErrorKind::NotArticle(Diagnostic {
-                file: file.to_owned(),
-                line: 1,
-                column: 1,
-                message: reason.to_owned(),
-            })))
-        };
-        if info.section_page {
-            return not_article("a section's list page: `_index.md` lists other pages");
+        let generator = self.site.generator;
+        if self.info.section_page {
+            return Err(not_article(
+                file,
+                "a section's list page: `_index.md` lists other pages",
+            ));
         }
         if first_delimiter(text).is_none() {
             return match generator {
-                Generator::Jekyll => {
-                    not_article("no front matter: Jekyll copies such a file as it is")
-                }
-                _ if info.dated.is_none() => {
-                    not_article("no front matter: and no date in the file name")
-                }
+                Generator::Jekyll => Err(not_article(
+                    file,
+                    "no front matter: Jekyll copies such a file as it is",
+                )),
+                _ if self.info.dated.is_none() => Err(not_article(
+                    file,
+                    "no front matter: and no date in the file name",
+                )),
                 _ => self.prepare_parts(Node::empty_map(), text, 1, file),
             };
         }
@@ -110,102 +105,30 @@ impl<'s> Page<'s> {
         file: &str,
     ) -> Result<Prepared> {
         let site = self.site;
-        let generator = site.generator;
-        let info = &self.info;
-        let not_article = |reason: String| {
-            Err(Error::from(ErrorKind::NotArticle(Diagnostic {
-                file: file.to_owned(),
-                line: 1,
-                column: 1,
-                message: reason,
-            })))
-        };
-        let mut fm = FrontMatter::new(tree, generator == Generator::Hugo);
-        if let Some(reason) = match generator {
-            Generator::Hugo => hugo::not_article(&fm),
-            Generator::Jekyll => jekyll::not_article(info, &fm, &site.settings),
-            Generator::Zola => zola::not_article(&fm),
-            Generator::Eleventy => eleventy::not_article(&fm),
-        } {
-            return not_article(reason);
+        let mut fm = FrontMatter::new(tree, site.generator == Generator::Hugo);
+        if let Some(reason) = self.not_rendered(&fm) {
+            return Err(not_article(file, reason));
         }
-        if let Some(key) = ["redirect_to", "redirect", "redirectURL", "external_url"]
-            .into_iter()
-            .find(|key| fm.get(key).is_some())
-        {
-            return not_article(format!("a redirect: `{key}`"));
-        }
-        let Some(published) = site.published_entry(&mut fm, info) else {
-            return not_article(format!(
-                "no date: neither a `date` key nor a YYYY-MM-DD-{} file name",
-                info.undated_name()
+        let Some(published) = site.published_entry(&mut fm, &self.info) else {
+            return Err(not_article(
+                file,
+                format!(
+                    "no date: neither a `date` key nor a YYYY-MM-DD-{} file name",
+                    self.info.undated_name()
+                ),
             ));
         };
         let published_date = config::text_of(&published.value).and_then(|text| Date::parse(&text));
-        // Drafts: Hugo and Zola `draft`, Jekyll `published: false`.
-        let unpublished = generator == Generator::Jekyll
-            && fm
-                .get("published")
-                .is_some_and(|node| node.value == Value::Bool(false));
-        fm.take_all(&["published"]);
-        let draft = fm.take(&["draft"]);
-        let is_draft = unpublished
-            || draft
-                .as_ref()
-                .is_some_and(|entry| config::flag_of(&entry.value) == Some(true))
-            || info.dirs.first().is_some_and(|dir| dir == "_drafts");
-        if is_draft && !self.rules.include_drafts {
-            return not_article("a draft: --include-drafts takes it".to_owned());
-        }
-        if !self.rules.include_future && !site.settings.future {
-            if let Some(date) = &published_date
-                && date.utc() > self.rules.now
-            {
-                return not_article(format!(
-                    "in the future: dated {}; --include-future takes it",
-                    date.to_rfc3339()
-                ));
-            }
-            let expiry = fm.take(&["expiryDate", "unpublishdate", "expires"]);
-            if let Some(expired) = expiry
-                .and_then(|entry| config::text_of(&entry.value))
-                .and_then(|text| Date::parse(&text))
-                .filter(|date| date.utc() <= self.rules.now)
-            {
-                return not_article(format!(
-                    "expired: on {}; --include-future takes it",
-                    expired.to_rfc3339()
-                ));
-            }
-        }
+        let draft = self.held_back(&mut fm, published_date.as_ref(), file)?;
         let mut canonical: Vec<Entry> = vec![published];
-        if is_draft {
+        if draft {
             canonical.push(entry("draft", Value::Bool(true), fm.line));
         }
-        // The title: its key, else the first heading, else the file name.
         let mut body = body.to_owned();
-        let title = match fm.take(&["title"]) {
-            Some(title) if config::text_of(&title.value).is_some() => title,
-            _ => match heading_title(&body) {
-                Some((title, line_range)) => {
-                    body.replace_range(line_range, "");
-                    entry("title", Value::String(title), body_line)
-                }
-                None => {
-                    let title = title_from_name(info.undated_name());
-                    self.warn(
-                        file,
-                        fm.line,
-                        1,
-                        format!("no title: `{title}` is made from the file name; give `title`"),
-                    );
-                    entry("title", Value::String(title), fm.line)
-                }
-            },
-        };
+        let title = self.title(&mut fm, &mut body, body_line, file);
         let title_text = config::text_of(&title.value).unwrap_or_default();
         let url = site.absolute(&site.permalink(
-            info,
+            &self.info,
             &fm,
             published_date.map(|date| date.instant()),
             &title_text,
@@ -218,12 +141,152 @@ impl<'s> Page<'s> {
         if let Some(updated) = fm.take(&["lastmod", "updated", "modified", "last_modified_at"]) {
             canonical.push(zoned(renamed(updated, "updated"), site.settings.timezone));
         }
+        canonical.extend(self.people_and_places(&mut fm, file));
+        let summary = fm.take(&["summary", "description", "excerpt"]);
+        let body = self.expanded(&body, body_line, file);
+        let summary = match summary {
+            Some(mut summary) => {
+                if let Value::String(text) = &mut summary.value.value {
+                    *text = text.trim().to_owned();
+                }
+                Some(renamed(summary, "summary"))
+            }
+            None => self
+                .before_divider(&body, &fm)
+                .map(|before| {
+                    crate::commonmark::markdown_to_plain_text(before)
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .filter(|text| !text.is_empty())
+                .map(|text| entry("summary", Value::String(text), body_line)),
+        };
+        canonical.extend(summary);
+        // What is left is the page's own, kept as it is, but for values
+        // the article format would read as one of its fields.
+        canonical.extend(fm.entries.into_iter().filter(|rest| {
+            rest.value.value != Value::Null
+                && crate::read::meta::field_of(&rest.key).is_none()
+                && !rest.key.eq_ignore_ascii_case("excerpt_separator")
+        }));
+        Ok(Prepared {
+            tree: Node {
+                value: Value::Map(canonical),
+                line: 1,
+                column: 1,
+            },
+            body,
+            body_line,
+        })
+    }
+
+    /// Why the generator renders no page for this one, if it does not.
+    fn not_rendered(&self, fm: &FrontMatter) -> Option<String> {
+        let site = self.site;
+        let reason = match site.generator {
+            Generator::Hugo => hugo::not_article(fm),
+            Generator::Jekyll => jekyll::not_article(&self.info, &site.settings),
+            Generator::Zola => zola::not_article(fm),
+            Generator::Eleventy => eleventy::not_article(fm),
+        };
+        reason.or_else(|| {
+            ["redirect_to", "redirect", "redirectURL", "external_url"]
+                .into_iter()
+                .find(|key| fm.get(key).is_some())
+                .map(|key| format!("a redirect: `{key}`"))
+        })
+    }
+
+    /// Whether the page is a draft that is kept; a draft, a future or an
+    /// expired post that the rules hold back is not an article.
+    fn held_back(
+        &self,
+        fm: &mut FrontMatter,
+        published: Option<&Date>,
+        file: &str,
+    ) -> Result<bool> {
+        // Jekyll's `published: false` is its word for a draft.
+        let unpublished = self.site.generator == Generator::Jekyll
+            && fm
+                .get("published")
+                .is_some_and(|node| node.value == Value::Bool(false));
+        fm.take_all(&["published"]);
+        let draft = unpublished
+            || fm
+                .take(&["draft"])
+                .is_some_and(|entry| config::flag_of(&entry.value) == Some(true))
+            || self.info.dirs.first().is_some_and(|dir| dir == "_drafts");
+        if draft && !self.rules.include_drafts {
+            return Err(not_article(file, "a draft: --include-drafts takes it"));
+        }
+        let expiry = fm.take(&["expiryDate", "unpublishdate", "expires"]);
+        if self.rules.include_future || self.site.settings.future {
+            return Ok(draft);
+        }
+        if let Some(date) = published.filter(|date| date.utc() > self.rules.now) {
+            return Err(not_article(
+                file,
+                format!(
+                    "in the future: dated {}; --include-future takes it",
+                    date.to_rfc3339()
+                ),
+            ));
+        }
+        if let Some(expired) = expiry
+            .and_then(|entry| config::text_of(&entry.value))
+            .and_then(|text| Date::parse(&text))
+            .filter(|date| date.utc() <= self.rules.now)
+        {
+            return Err(not_article(
+                file,
+                format!(
+                    "expired: on {}; --include-future takes it",
+                    expired.to_rfc3339()
+                ),
+            ));
+        }
+        Ok(draft)
+    }
+
+    /// The title: its key, else the first heading, which leaves the body,
+    /// else the file name, with a warning.
+    fn title(
+        &self,
+        fm: &mut FrontMatter,
+        body: &mut String,
+        body_line: usize,
+        file: &str,
+    ) -> Entry {
+        if let Some(title) = fm.take(&["title"])
+            && config::text_of(&title.value).is_some()
+        {
+            return title;
+        }
+        if let Some((title, line_range)) = heading_title(body) {
+            body.replace_range(line_range, "");
+            return entry("title", Value::String(title), body_line);
+        }
+        let title = title_from_name(self.info.undated_name());
+        self.warn(
+            file,
+            fm.line,
+            1,
+            format!("no title: `{title}` is made from the file name; give `title`"),
+        );
+        entry("title", Value::String(title), fm.line)
+    }
+
+    /// Tags, authors, language and image in the article format's keys.
+    fn people_and_places(&self, fm: &mut FrontMatter, file: &str) -> Vec<Entry> {
+        let generator = self.site.generator;
+        let mut made = Vec::new();
         let tag_keys: &[&str] = match generator {
             Generator::Jekyll | Generator::Eleventy => &["categories", "category", "tags", "tag"],
             _ => &["categories", "tags"],
         };
         let mut tags = fm.take_tags(tag_keys, generator == Generator::Jekyll);
-        if let Some(Value::Map(taxonomies)) = fm.get("taxonomies").map(|node| node.value.clone()) {
+        if let Some(Value::Map(taxonomies)) = fm.get("taxonomies").map(|node| &node.value) {
             for taxonomy in taxonomies {
                 if let Value::List(items) = &taxonomy.value.value {
                     for item in items.iter().filter_map(config::text_of) {
@@ -235,108 +298,63 @@ impl<'s> Page<'s> {
             }
         }
         if !tags.is_empty() {
-            canonical.push(entry(
-                "tags",
-                Value::List(
-                    tags.into_iter()
-                        .map(|tag| Node {
-                            value: Value::String(tag),
-                            line: fm.line,
-                            column: 1,
-                        })
-                        .collect(),
-                ),
-                fm.line,
-            ));
+            let list = tags
+                .into_iter()
+                .map(|tag| entry("", Value::String(tag), fm.line).value)
+                .collect();
+            made.push(entry("tags", Value::List(list), fm.line));
         }
         let mut authors = fm.take_authors(&["authors", "author"]);
         if authors.is_empty() {
-            authors = site.settings.authors.clone();
+            authors.clone_from(&self.site.settings.authors);
         }
         if !authors.is_empty() {
-            canonical.push(entry("authors", fields::authors_value(&authors), fm.line));
+            made.push(entry("authors", fields::authors_value(&authors), fm.line));
         }
         let language = fm
             .take(&["language", "lang", "locale"])
             .and_then(|entry| config::text_of(&entry.value))
-            .or_else(|| info.language.clone())
+            .or_else(|| self.info.language.clone())
             .map(|tag| tag.replace('_', "-"));
-        if let Some(language) = language {
-            if crate::language::is_language_tag(&language) {
-                canonical.push(entry("language", Value::String(language), fm.line));
-            } else {
-                self.warn(
-                    file,
-                    fm.line,
-                    1,
-                    format!("`{language}` is not a BCP 47 language tag; it is left out"),
-                );
+        match language {
+            Some(language) if crate::language::is_language_tag(&language) => {
+                made.push(entry("language", Value::String(language), fm.line));
             }
+            Some(language) => self.warn(
+                file,
+                fm.line,
+                1,
+                format!("`{language}` is not a BCP 47 language tag; it is left out"),
+            ),
+            None => {}
         }
-        if let Some(image) = image_of(&mut fm) {
-            canonical.push(entry("image", Value::String(image), fm.line));
+        if let Some(image) = image_of(fm) {
+            made.push(entry("image", Value::String(image), fm.line));
         }
-        let summary = fm.take(&["summary", "description", "excerpt"]);
-        // Templates: expanded or left out, each with its place.
+        made
+    }
+
+    /// The body with its templates expanded or left out, each construct
+    /// left out warned of at its place.
+    fn expanded(&self, body: &str, body_line: usize, file: &str) -> String {
+        let settings = &self.site.settings;
         let resolve = |reference: templates::Reference<'_>| self.resolve(reference);
         let context = templates::Context {
-            generator,
-            site_url: site
-                .settings
+            generator: self.site.generator,
+            site_url: settings
                 .base_url
                 .as_deref()
                 .map(|base| base.trim_end_matches('/'))
-                .map(|base| base.strip_suffix(&site.settings.base_path).unwrap_or(base)),
-            base_path: &site.settings.base_path,
-            variables: &site.settings.variables,
+                .map(|base| base.strip_suffix(&settings.base_path).unwrap_or(base)),
+            base_path: &settings.base_path,
+            variables: &settings.variables,
             resolve: &resolve,
         };
-        let expanded = templates::expand(&body, &context);
+        let expanded = templates::expand(body, &context);
         for (line, column, message) in expanded.warnings {
             self.warn(file, body_line + line - 1, column, message);
         }
-        let body = expanded.text;
-        match summary {
-            Some(mut summary) => {
-                if let Value::String(text) = &mut summary.value.value {
-                    *text = text.trim().to_owned();
-                }
-                canonical.push(renamed(summary, "summary"));
-            }
-            None => {
-                if let Some(before) = self.before_divider(&body, &fm) {
-                    let text = crate::commonmark::markdown_to_plain_text(before)
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    if !text.is_empty() {
-                        canonical.push(entry("summary", Value::String(text), body_line));
-                    }
-                }
-            }
-        }
-        // What is left is the page's own, kept as it is, but for values
-        // the article format would read as one of its fields.
-        for rest in fm.entries {
-            if rest.value.value == Value::Null {
-                continue;
-            }
-            match crate::read::meta::field_of(&rest.key) {
-                None if !rest.key.eq_ignore_ascii_case("excerpt_separator") => {
-                    canonical.push(rest);
-                }
-                _ => {}
-            }
-        }
-        Ok(Prepared {
-            tree: Node {
-                value: Value::Map(canonical),
-                line: 1,
-                column: 1,
-            },
-            body,
-            body_line,
-        })
+        expanded.text
     }
 
     /// The text before the summary divider: `<!--more-->` for Hugo and
@@ -405,6 +423,16 @@ impl<'s> Page<'s> {
             .find(|candidate| content.join(candidate).is_file())
             .and_then(|found| site.url_of(&found))
     }
+}
+
+/// A site's file that is not an article, and why.
+fn not_article(file: &str, reason: impl Into<String>) -> Error {
+    Error::from(ErrorKind::NotArticle(Diagnostic {
+        file: file.to_owned(),
+        line: 1,
+        column: 1,
+        message: reason.into(),
+    }))
 }
 
 /// The title a body's first line gives as an ATX level-1 heading
