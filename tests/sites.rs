@@ -648,3 +648,39 @@ fn fixture_sites_need_no_flags() {
         assert!(stderr(&output).is_empty());
     }
 }
+
+#[test]
+fn a_canonical_article_kept_in_a_site_reads_as_it_does_anywhere() {
+    let configs = [
+        (
+            "hugo.toml",
+            "baseURL = \"https://example.org/\"\ntitle = \"T\"\n",
+            "content/posts",
+        ),
+        (
+            "config.toml",
+            "base_url = \"https://example.org\"\ntitle = \"T\"\n",
+            "content/blog",
+        ),
+        (
+            "eleventy.config.js",
+            "export default function () {}\n",
+            "blog",
+        ),
+    ];
+    for (config, text, posts) in configs {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(config), text).unwrap();
+        std::fs::create_dir_all(dir.path().join(posts)).unwrap();
+        for sample in crate::util::samples() {
+            let kept = dir.path().join(posts).join(sample.file_name().unwrap());
+            std::fs::copy(&sample, &kept).unwrap();
+            let kept = kept.display().to_string();
+            let sample = sample.display().to_string();
+            let in_site = run(&["convert", &kept, "-t", "md"], b"");
+            let alone = run(&["convert", &sample, "-t", "md"], b"");
+            assert!(in_site.status.success(), "{config}: {}", stderr(&in_site));
+            assert_eq!(stdout(&in_site), stdout(&alone), "{config} {sample}");
+        }
+    }
+}

@@ -84,7 +84,12 @@ impl FrontMatter {
     /// or one string, which Jekyll (`split`) reads as space-separated.
     pub fn take_tags(&mut self, keys: &[&str], split: bool) -> Vec<String> {
         let mut tags = Vec::new();
-        for entry in self.take_all(keys) {
+        // In the order written, as the article format reads its own.
+        let (taken, kept): (Vec<Entry>, Vec<Entry>) = std::mem::take(&mut self.entries)
+            .into_iter()
+            .partition(|entry| keys.iter().any(|key| self.is(&entry.key, key)));
+        self.entries = kept;
+        for entry in taken {
             let found: Vec<String> = match &entry.value.value {
                 Value::List(items) => items.iter().filter_map(text_of).collect(),
                 Value::String(text) if !split || entry.key.eq_ignore_ascii_case("category") => {

@@ -331,6 +331,10 @@ impl Site {
         date: Option<DateTime<FixedOffset>>,
         title: &str,
     ) -> String {
+        // An absolute `url`, as the article format writes one, is the page's.
+        if let Some(url) = fm.text("url").filter(|url| crate::url::is_web_url(url)) {
+            return url;
+        }
         match self.generator {
             Generator::Hugo => hugo::permalink(info, fm, date, title, &self.settings),
             Generator::Jekyll => jekyll::permalink(info, fm, date, title, &self.settings),
@@ -356,8 +360,10 @@ impl Site {
     fn published_entry(&self, fm: &mut FrontMatter, info: &PathInfo) -> Option<Entry> {
         let keys: &[&str] = match self.generator {
             Generator::Hugo => &["date", "publishDate", "pubdate", "published"],
-            Generator::Jekyll | Generator::Zola => &["date"],
-            Generator::Eleventy => &["date", "published"],
+            // Jekyll's `published` is a flag, not a date.
+            Generator::Jekyll => &["date"],
+            // The article format's own key, for its articles kept in a site.
+            Generator::Zola | Generator::Eleventy => &["date", "published"],
         };
         let found = fm.take(keys).filter(|entry| {
             // Eleventy's special values name the file's times, which
@@ -463,14 +469,16 @@ fn find_config(dir: &Path) -> Result<Option<(Generator, PathBuf)>> {
             return Ok(Some((Generator::Jekyll, path)));
         }
     }
+    // `config.toml` is a common name: it is a Zola site's when it sets
+    // `base_url`, a Hugo site's when `content/` is beside it.
     if let Some(path) = file("config.toml") {
         let config = Config::read(&path, false)?;
-        let generator = if config.get(&["base_url"]).is_some() {
-            Generator::Zola
-        } else {
-            Generator::Hugo
-        };
-        return Ok(Some((generator, path)));
+        if config.get(&["base_url"]).is_some() {
+            return Ok(Some((Generator::Zola, path)));
+        }
+        if dir.join("content").is_dir() {
+            return Ok(Some((Generator::Hugo, path)));
+        }
     }
     for name in ["config.yaml", "config.yml", "config.json"] {
         if let Some(path) = file(name)

@@ -163,12 +163,14 @@ impl<'s> Page<'s> {
                 .map(|text| entry("summary", Value::String(text), body_line)),
         };
         canonical.extend(summary);
-        // What is left is the page's own, kept as it is, but for values
-        // the article format would read as one of its fields.
+        // What is left is the page's own, kept as it is, but for the
+        // aliases of fields already taken, which would repeat them.
         canonical.extend(fm.entries.into_iter().filter(|rest| {
             rest.value.value != Value::Null
-                && crate::read::meta::field_of(&rest.key).is_none()
                 && !rest.key.eq_ignore_ascii_case("excerpt_separator")
+                && crate::read::meta::field_of(&rest.key).is_none_or(|field| {
+                    ["id", "program", "publisher", "discussion_heading"].contains(&field)
+                })
         }));
         Ok(Prepared {
             tree: Node {
@@ -328,9 +330,7 @@ impl<'s> Page<'s> {
             ),
             None => {}
         }
-        if let Some(image) = image_of(fm) {
-            made.push(entry("image", Value::String(image), fm.line));
-        }
+        made.extend(image_of(fm));
         made
     }
 
@@ -453,9 +453,22 @@ fn heading_title(body: &str) -> Option<(String, std::ops::Range<usize>)> {
     None
 }
 
-/// The page's lead image as a URL, from the keys generators use.
-fn image_of(fm: &mut FrontMatter) -> Option<String> {
+/// The page's lead image, from the keys generators use: as the article
+/// format writes one (a URL, or `url` with `alt`, `credit`, `caption`), or
+/// the first URL in what a theme wrote.
+fn image_of(fm: &mut FrontMatter) -> Option<Entry> {
     let found = fm.take(&["image", "images", "featured_image", "cover"])?;
+    let canonical = match &found.value.value {
+        Value::Map(fields) => fields
+            .iter()
+            .all(|field| ["url", "src", "alt", "credit", "caption"].contains(&field.key.as_str())),
+        Value::List(_) => false,
+        _ => true,
+    };
+    if canonical {
+        return Some(renamed(found, "image"));
+    }
+    let line = found.line;
     let mut node = found.value;
     loop {
         match node.value {
@@ -471,7 +484,9 @@ fn image_of(fm: &mut FrontMatter) -> Option<String> {
             _ => break,
         }
     }
-    config::text_of(&node).filter(|url| crate::url::is_web_or_relative(url))
+    config::text_of(&node)
+        .filter(|url| crate::url::is_web_or_relative(url))
+        .map(|url| entry("image", Value::String(url), line))
 }
 
 /// The line a front-matter delimiter opens, after any blank lines.
