@@ -136,7 +136,7 @@ _newswire() {
             return 0
             ;;
         newswire__subcmd__convert)
-            opts="-t -f -o -M -c -j -q -h --to --from --report --output --out-dir --flat --width --gfm --metadata --css --template --title --link --feed-url --description --language --rights --icon --logo --hub --site --no-site --include-drafts --include-future --max-input-mib --jobs --quiet --help"
+            opts="-t -f -o -M -c -j -q -h --to --from --report --output --out-dir --flat --width --gfm --metadata --css --template --title --link --feed-url --description --language --rights --icon --logo --hub --lossless --site --no-site --include-drafts --include-future --max-input-mib --jobs --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -258,7 +258,7 @@ _newswire() {
             return 0
             ;;
         newswire__subcmd__feed)
-            opts="-t -o -j -q -h --to --config --title --link --feed-url --description --language --rights --icon --logo --hub --limit --output --skip-invalid --tag --category --per-tag --summary-only --site --no-site --include-drafts --include-future --max-input-mib --jobs --quiet --help"
+            opts="-t -o -j -q -h --to --config --title --link --feed-url --description --language --rights --icon --logo --hub --lossless --limit --output --skip-invalid --tag --category --per-tag --summary-only --site --no-site --include-drafts --include-future --max-input-mib --jobs --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

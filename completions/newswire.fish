@@ -61,13 +61,14 @@ complete -c newswire -n "__fish_newswire_using_subcommand convert" -l max-input-
 complete -c newswire -n "__fish_newswire_using_subcommand convert" -s j -l jobs -d 'Work on this many inputs at once [default: one per core]; the output is the same for any number' -r
 complete -c newswire -n "__fish_newswire_using_subcommand convert" -l flat -d 'Write every output straight into --out-dir, named after its input\'s file name alone'
 complete -c newswire -n "__fish_newswire_using_subcommand convert" -l gfm -d 'Write Markdown as plain GFM: a title heading and byline instead of front matter'
+complete -c newswire -n "__fish_newswire_using_subcommand convert" -l lossless -d 'Carry each whole article as canonical Markdown too, so that import gives it back byte for byte; by default an item carries its HTML, front matter, quotes and prompts, and import rebuilds the body from the HTML'
 complete -c newswire -n "__fish_newswire_using_subcommand convert" -l no-site -d 'Read the inputs as canonical articles even inside a site'
 complete -c newswire -n "__fish_newswire_using_subcommand convert" -l include-drafts -d 'Include drafts: `draft: true`, and in a site Jekyll\'s `published: false` and _drafts/'
 complete -c newswire -n "__fish_newswire_using_subcommand convert" -l include-future -d 'Include a site\'s posts dated in the future or past their expiryDate'
 complete -c newswire -n "__fish_newswire_using_subcommand convert" -s q -l quiet -d 'Print nothing but errors: no progress bar, no notes or warnings'
 complete -c newswire -n "__fish_newswire_using_subcommand convert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c newswire -n "__fish_newswire_using_subcommand feed" -s t -l to -d 'Feed format: rss, atom or jsonfeed (json)' -r
-complete -c newswire -n "__fish_newswire_using_subcommand feed" -l config -d 'Channel metadata from a TOML file: title, link, feed_url, description, language, authors, rights, icon, logo, hubs' -r -F
+complete -c newswire -n "__fish_newswire_using_subcommand feed" -l config -d 'Channel metadata from a TOML file: title, link, feed_url, description, language, authors, rights, icon, logo, hubs, lossless' -r -F
 complete -c newswire -n "__fish_newswire_using_subcommand feed" -l title -d 'The feed\'s title' -r
 complete -c newswire -n "__fish_newswire_using_subcommand feed" -l link -d 'The site the feed belongs to (absolute URL)' -r
 complete -c newswire -n "__fish_newswire_using_subcommand feed" -l feed-url -d 'Where the feed itself will be published (absolute URL)' -r
@@ -85,6 +86,7 @@ complete -c newswire -n "__fish_newswire_using_subcommand feed" -l per-tag -d 'A
 complete -c newswire -n "__fish_newswire_using_subcommand feed" -l site -d 'Read the inputs as pages of the Hugo, Jekyll, Zola or Eleventy site whose root is DIR [default: the site each input is in, found by its configuration file]' -r -F
 complete -c newswire -n "__fish_newswire_using_subcommand feed" -l max-input-mib -d 'Refuse inputs larger than this many MiB' -r
 complete -c newswire -n "__fish_newswire_using_subcommand feed" -s j -l jobs -d 'Work on this many inputs at once [default: one per core]; the output is the same for any number' -r
+complete -c newswire -n "__fish_newswire_using_subcommand feed" -l lossless -d 'Carry each whole article as canonical Markdown too, so that import gives it back byte for byte; by default an item carries its HTML, front matter, quotes and prompts, and import rebuilds the body from the HTML'
 complete -c newswire -n "__fish_newswire_using_subcommand feed" -l skip-invalid -d 'Report invalid articles and leave them out instead of failing'
 complete -c newswire -n "__fish_newswire_using_subcommand feed" -l summary-only -d 'Carry each item\'s summary instead of its full content'
 complete -c newswire -n "__fish_newswire_using_subcommand feed" -l no-site -d 'Read the inputs as canonical articles even inside a site'

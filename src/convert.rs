@@ -7,7 +7,7 @@ use crate::format::Format;
 use crate::model::Article;
 use crate::read::Metadata;
 use crate::read::site::Page;
-use crate::write::{FeedEntry, WriteOptions};
+use crate::write::{FeedEntry, ItemOptions, WriteOptions};
 
 /// One article as it is to be read: its bytes, their format, the name
 /// errors give it, and the front-matter fields that replace its own.
@@ -67,14 +67,13 @@ pub fn convert_each<E: From<crate::Error>>(
 impl FeedEntry {
     /// Reads one article and writes it as an entry of a `format` feed, as
     /// [`read`] and [`FeedEntry::new`] would, sharing the reader's parse of a
-    /// Markdown body with the entry's content; with `summary_only`, the
-    /// entry's content is the summary.
+    /// Markdown body with the entry's content.
     ///
     /// [`read`]: crate::read()
     pub fn read(
         format: Format,
         source: Source<'_>,
-        summary_only: bool,
+        options: ItemOptions,
     ) -> crate::Result<(Article, FeedEntry)> {
         let arena = comrak::Arena::new();
         let Source {
@@ -86,10 +85,8 @@ impl FeedEntry {
         } = source;
         let (article, body) = crate::read::read_parsed(&arena, bytes, from, file, metadata, page)?;
         let body = ParsedBody::shared_or_new(body, &arena, &article.body);
-        let mut item = crate::write::feed::Item::parsed(&article, body, format == Format::JsonFeed);
-        if summary_only {
-            item = item.summary_only();
-        }
+        let item =
+            crate::write::feed::Item::parsed(&article, body, format == Format::JsonFeed, options);
         let entry = FeedEntry::from_item(format, item)
             .map_err(|error| crate::Error::write_output(file, error))?;
         Ok((article, entry))

@@ -41,8 +41,13 @@ pub(crate) struct NewswireData {
     pub publisher: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image_credit: Option<String>,
-    /// The whole article as canonical Markdown, so that reading the feed
-    /// back gives the same article: the fields above are for other programs.
+    /// The article's front matter as canonical Markdown writes it, so that
+    /// reading the feed back gives every metadata field exactly; the body
+    /// comes back from the HTML.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub front: Option<String>,
+    /// The whole article as canonical Markdown, in a lossless feed, so that
+    /// reading the feed back gives the same article byte for byte.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }

@@ -40,6 +40,10 @@ pub struct Channel {
     /// WebSub hubs that push the feed's changes to subscribers.
     #[serde(default)]
     pub hubs: Vec<String>,
+    /// Whether each item carries its whole article as canonical Markdown
+    /// too, so that reading the feed back gives it byte for byte.
+    #[serde(default)]
+    pub lossless: bool,
 }
 
 impl Channel {
@@ -105,6 +109,7 @@ impl Channel {
             } else {
                 other.hubs
             },
+            lossless: other.lossless || self.lossless,
         }
     }
 

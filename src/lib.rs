@@ -47,6 +47,6 @@ pub use read::feed::Imported;
 pub use read::read_feed_bytes as read_feed;
 pub use read::{read, read_meta};
 pub use write::{
-    FeedEntry, PageOptions, PageTemplate, Spool, WriteOptions, write, write_each, write_feed,
-    write_feed_entries, write_to_string,
+    FeedEntry, ItemOptions, PageOptions, PageTemplate, Spool, WriteOptions, write, write_each,
+    write_feed, write_feed_entries, write_to_string,
 };

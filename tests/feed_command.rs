@@ -325,3 +325,36 @@ fn config_and_output_errors() {
     assert_fails(&output, 74, "cannot write");
     assert!(taken.is_dir());
 }
+
+#[test]
+fn lossless_carries_the_article_whole_from_the_flag_or_the_config() {
+    let samples: Vec<newswire::Article> = crate::util::samples()
+        .iter()
+        .map(|path| {
+            let bytes = std::fs::read(path).unwrap();
+            newswire::read(&bytes, newswire::Format::Markdown, "sample.md").unwrap()
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("feed.toml");
+    std::fs::write(
+        &config,
+        "title = \"T\"\nlink = \"https://example.com/\"\nlossless = true\n",
+    )
+    .unwrap();
+    let config = config.display().to_string();
+    let by_default = crate::util::stdout(&run(&feed_args(&["-t", "atom"]), b""));
+    assert!(!by_default.contains("nw:source") && by_default.contains("nw:front"));
+    for args in [
+        feed_args(&["-t", "atom", "--lossless"]),
+        vec!["feed", "samples", "-t", "atom", "--config", &config],
+    ] {
+        let output = run(&args, b"");
+        assert!(output.status.success(), "{}", stderr(&output));
+        let imported = newswire::read_feed(&output.stdout, "feed.xml").unwrap();
+        assert_eq!(imported.feed.articles.len(), samples.len());
+        for article in &imported.feed.articles {
+            assert!(samples.contains(article), "{}", article.meta.title);
+        }
+    }
+}

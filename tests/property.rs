@@ -126,12 +126,27 @@ proptest! {
     #[test]
     fn feeds_read_back_to_the_body(source in article()) {
         let article = newswire::read(source.as_bytes(), Format::Markdown, "gen.md").unwrap();
+        let mut lossless = WriteOptions::default();
+        lossless.channel.lossless = true;
         for format in [Format::Rss, Format::Atom, Format::JsonFeed] {
-            let feed = newswire::write_to_string(format, &article, &WriteOptions::default());
+            let feed = newswire::write_to_string(format, &article, &lossless);
             let back = newswire::read_feed(feed.as_bytes(), "gen.xml").unwrap();
             prop_assert_eq!(back.feed.articles.len(), 1);
             prop_assert_eq!(&back.feed.articles[0].body, &article.body, "{}", format);
             prop_assert_eq!(&back.feed.articles[0].discussion, &article.discussion, "{}", format);
+        }
+    }
+
+    /// A default feed gives back every field, quote and prompt exactly.
+    #[test]
+    fn default_feeds_read_back_to_the_fields_quotes_and_prompts(source in article()) {
+        let article = newswire::read(source.as_bytes(), Format::Markdown, "gen.md").unwrap();
+        for format in [Format::Rss, Format::Atom, Format::JsonFeed] {
+            let feed = newswire::write_to_string(format, &article, &WriteOptions::default());
+            let back = &newswire::read_feed(feed.as_bytes(), "gen.xml").unwrap().feed.articles[0];
+            prop_assert_eq!(&back.meta, &article.meta, "{}", format);
+            prop_assert_eq!(back.quotes().collect::<Vec<_>>(), article.quotes().collect::<Vec<_>>(), "{}", format);
+            prop_assert_eq!(&back.discussion, &article.discussion, "{}", format);
         }
     }
 
@@ -209,7 +224,7 @@ fn entry_feeds(source: &str, from: Format) -> (Vec<String>, Vec<String>) {
             let (article, entry) = FeedEntry::read(
                 format,
                 newswire::Source::new(source.as_bytes(), from, "gen.md"),
-                false,
+                newswire::ItemOptions::default(),
             )
             .unwrap();
             let feed = Feed::new(channel.clone(), vec![article]);

@@ -111,7 +111,11 @@ fn entries_spilled_to_a_temporary_file_make_the_same_feed() {
             let entries = feed
                 .articles
                 .iter()
-                .map(|article| FeedEntry::new(format, article).unwrap().kept_in(&spool))
+                .map(|article| {
+                    FeedEntry::new(format, article, Default::default())
+                        .unwrap()
+                        .kept_in(&spool)
+                })
                 .collect();
             let mut spooled = Vec::new();
             newswire::write_feed_entries(format, &feed, entries, &mut spooled).unwrap();

@@ -252,6 +252,10 @@ pub struct ChannelArgs {
     /// A WebSub hub that pushes the feed's changes to subscribers; may be repeated
     #[arg(long = "hub", value_name = "URL")]
     pub hubs: Vec<String>,
+
+    /// Carry each whole article as canonical Markdown too, so that import gives it back byte for byte; by default an item carries its HTML, front matter, quotes and prompts, and import rebuilds the body from the HTML
+    #[arg(long)]
+    pub lossless: bool,
 }
 
 /// Options of `newswire feed`.
@@ -265,7 +269,7 @@ pub struct FeedArgs {
     #[arg(short = 't', long = "to", value_name = "FORMAT")]
     pub to: String,
 
-    /// Channel metadata from a TOML file: title, link, feed_url, description, language, authors, rights, icon, logo, hubs
+    /// Channel metadata from a TOML file: title, link, feed_url, description, language, authors, rights, icon, logo, hubs, lossless
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 

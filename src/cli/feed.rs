@@ -5,7 +5,9 @@ use super::args::FeedArgs;
 use super::input::{Input, LeftOut, Located, Sites, expand_inputs, print_warnings};
 use super::output::{remove_stale_temporaries_beside, write_file, write_stdout};
 use newswire::read::site::{Rules, Site};
-use newswire::{Article, Channel, Diagnostic, Error, Feed, FeedEntry, Format, Meta, Spool};
+use newswire::{
+    Article, Channel, Diagnostic, Error, Feed, FeedEntry, Format, ItemOptions, Meta, Spool,
+};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::Write;
@@ -27,7 +29,7 @@ struct Reading {
     format: Format,
     limit: u64,
     rules: Rules,
-    summary_only: bool,
+    item: ItemOptions,
 }
 
 impl Reading {
@@ -46,7 +48,7 @@ impl Reading {
             page: page.as_ref(),
             ..newswire::Source::new(bytes, input.format(), &name)
         };
-        let read = FeedEntry::read(self.format, source, self.summary_only);
+        let read = FeedEntry::read(self.format, source, self.item);
         let warnings = page.map(|page| page.warnings()).unwrap_or_default();
         let (article, entry) = read?;
         Ok((article.meta, entry.kept_in(spool), warnings))
@@ -110,7 +112,11 @@ pub(crate) fn feed(args: &FeedArgs, limit: u64, quiet: bool) -> Result<(), Vec<E
             include_future: args.site.include_future,
             now: chrono::Utc::now(),
         },
-        summary_only: args.summary_only || site.as_ref().is_some_and(|site| site.summary_only()),
+        item: ItemOptions {
+            summary_only: args.summary_only
+                || site.as_ref().is_some_and(|site| site.summary_only()),
+            lossless: channel.lossless,
+        },
     };
     let wanted_tags: Vec<String> = args
         .tags

@@ -151,6 +151,7 @@ impl ChannelArgs {
             icon: self.icon.clone(),
             logo: self.logo.clone(),
             hubs: self.hubs.clone(),
+            lossless: self.lossless,
             authors: Vec::new(),
             ..Channel::default()
         }

@@ -71,6 +71,7 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
             .filter(|link| link.rel == "hub" && crate::url::is_web_url(&link.href))
             .map(|link| link.href.clone())
             .collect(),
+        ..Channel::default()
     };
     Ok(Parsed {
         channel,

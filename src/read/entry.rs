@@ -347,6 +347,17 @@ impl Entry {
                 ));
                 id
             });
+        // Our own front matter gives every field as the article had it.
+        if let Some(front) = &data.front {
+            match super::markdown::read_meta(front, &place, None) {
+                Ok(exact) => meta = exact,
+                Err(error) => changes.push(Change::dropped(
+                    Some(&label),
+                    "front",
+                    format!("the embedded front matter is not valid ({error}); rebuilt from the feed's fields"),
+                )),
+            }
+        }
         let (body, discussion) =
             super::markdown::read_body_text(&converted.markdown, &meta, &place)?;
         let mut article = Article {

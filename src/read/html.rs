@@ -64,9 +64,17 @@ pub(crate) fn to_markdown(html: &str, lead_image_url: Option<&str>) -> HtmlBody 
                     }
                 },
             )
+            // Footnotes as the writers mark them (`sup.footnote-ref`,
+            // `section.footnotes`) become footnotes again.
+            .add_handler(vec!["sup"], |handlers: &dyn Handlers, element: Element| {
+                footnote_reference(&element).or_else(|| handlers.fallback(element))
+            })
             .add_handler(
                 vec!["section"],
                 move |handlers: &dyn Handlers, element: Element| {
+                    if has_class(element.node, "footnotes") {
+                        return Some(footnote_definitions(handlers, element.node).into());
+                    }
                     if has_class(element.node, "discussion")
                         && let Some(heading) = first_child(element.node, is_heading)
                         && let Ok(mut found) = found_heading.lock()
@@ -154,6 +162,77 @@ fn figure(
         markdown.push_str(&caption.join(" "));
     }
     Some(format!("\n\n{markdown}\n\n").into())
+}
+
+/// `[^name]` for a footnote reference as the writers mark it.
+fn footnote_reference(element: &Element) -> Option<HandlerResult> {
+    if !has_class(element.node, "footnote-ref") {
+        return None;
+    }
+    let link = first_child(element.node, |child| tag_of(child) == Some("a"))?;
+    let name = attribute(&link, "href")?.strip_prefix("#fn-")?.to_owned();
+    footnote_name(&name).then(|| format!("[^{name}]").into())
+}
+
+/// Whether `name` can be a footnote's label as written back.
+fn footnote_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// The definitions of a `section.footnotes`, each `[^name]: text`, the
+/// back-reference link left out, later paragraphs indented under it.
+fn footnote_definitions(handlers: &dyn Handlers, section: &Rc<Node>) -> String {
+    let mut definitions = Vec::new();
+    let Some(list) = first_child(section, |child| tag_of(child) == Some("ol")) else {
+        return handlers.walk_children(section).content;
+    };
+    for item in list.children.borrow().iter() {
+        if tag_of(item) != Some("li") {
+            // Whatever else the list holds is kept, not lost.
+            if let Some(converted) = handlers.handle(item) {
+                let content = converted.content.trim().to_owned();
+                if !content.is_empty() {
+                    definitions.push(content);
+                }
+            }
+            continue;
+        }
+        let Some(name) = attribute(item, "id")
+            .and_then(|id| id.strip_prefix("fn-").map(str::to_owned))
+            .filter(|name| footnote_name(name))
+        else {
+            definitions.push(handlers.walk_children(item).content.trim().to_owned());
+            continue;
+        };
+        let text = without_back_links(handlers.walk_children(item).content.trim());
+        let mut lines = text.trim().lines();
+        let mut definition = format!("[^{name}]: {}", lines.next().unwrap_or_default().trim_end());
+        for line in lines {
+            definition.push('\n');
+            if !line.trim().is_empty() {
+                definition.push_str("    ");
+                definition.push_str(line);
+            }
+        }
+        definitions.push(definition);
+    }
+    format!("\n\n{}\n\n", definitions.join("\n\n"))
+}
+
+/// Markdown without the links back to footnote references (`[↩](#fnref-n)`).
+fn without_back_links(text: &str) -> String {
+    let mut text = text.to_owned();
+    while let Some(at) = text.find("](#fnref-") {
+        let Some(open) = text[..at].rfind('[') else {
+            break;
+        };
+        let close = text[at..].find(')').map_or(text.len(), |end| at + end + 1);
+        text.replace_range(open..close, "");
+    }
+    text.trim_end().to_owned()
 }
 
 /// A block quote that ends in a `cite` or `footer` naming the speaker, as

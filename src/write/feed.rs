@@ -33,16 +33,26 @@ pub(crate) struct Item<'a> {
 impl<'a> Item<'a> {
     /// `article` as a feed item, with its content as plain text too when
     /// `with_text`.
-    pub fn new(article: &'a Article, with_text: bool) -> Item<'a> {
+    pub fn new(article: &'a Article, with_text: bool, options: ItemOptions) -> Item<'a> {
         let arena = comrak::Arena::new();
-        Item::parsed(article, ParsedBody::new(&arena, &article.body), with_text)
+        Item::parsed(
+            article,
+            ParsedBody::new(&arena, &article.body),
+            with_text,
+            options,
+        )
     }
 
     /// [`Item::new`] from a body already parsed.
-    pub fn parsed(article: &'a Article, body: ParsedBody<'_>, with_text: bool) -> Item<'a> {
+    pub fn parsed(
+        article: &'a Article,
+        body: ParsedBody<'_>,
+        with_text: bool,
+        options: ItemOptions,
+    ) -> Item<'a> {
         let content_text = with_text.then(|| text::Content::of(article, &body).unwrapped());
         let framing = Framing::of(article, &body);
-        Item::of(article, body, content_text, &framing)
+        Item::of(article, body, content_text, &framing, options)
     }
 
     /// `article` as a feed item, its HTML content built from a body already
@@ -52,6 +62,22 @@ impl<'a> Item<'a> {
         body: ParsedBody<'_>,
         content_text: Option<String>,
         framing: &Framing,
+        options: ItemOptions,
+    ) -> Item<'a> {
+        let item = Item::full(article, body, content_text, framing, options.lossless);
+        if options.summary_only {
+            item.summary_only()
+        } else {
+            item
+        }
+    }
+
+    fn full(
+        article: &'a Article,
+        body: ParsedBody<'_>,
+        content_text: Option<String>,
+        framing: &Framing,
+        lossless: bool,
     ) -> Item<'a> {
         let base = article.meta.url.as_deref();
         Item {
@@ -70,7 +96,7 @@ impl<'a> Item<'a> {
                 .as_ref()
                 .map(|image| absolute_url(base, &image.url))
                 .filter(|url| crate::url::is_web_url(url)),
-            data: newswire_data(article, framing),
+            data: newswire_data(article, framing, lossless),
             content_text,
         }
     }
@@ -79,7 +105,7 @@ impl<'a> Item<'a> {
 impl Item<'_> {
     /// The item with its summary in place of its content, as a feed of
     /// summaries carries it; the quotes and prompts still travel as data.
-    pub fn summary_only(mut self) -> Self {
+    fn summary_only(mut self) -> Self {
         let summary = self.summary.clone().unwrap_or_default();
         self.content_html = format!("<p>{}</p>", quick_xml::escape::escape(summary.as_str()));
         self.content_text = self.content_text.map(|_| summary);
@@ -167,8 +193,21 @@ fn lead_paragraph(article: &Article) -> Option<String> {
     })
 }
 
-/// The structured data of `article`, with its canonical Markdown.
-fn newswire_data(article: &Article, framing: &Framing) -> NewswireData {
+/// How a feed's items are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ItemOptions {
+    /// Carry each item's summary instead of its full content.
+    pub summary_only: bool,
+    /// Carry each article whole as canonical Markdown too, so that reading
+    /// the feed back gives it byte for byte; by default an item carries its
+    /// HTML, its front matter and its quotes and prompts as data, and the
+    /// body comes back from the HTML.
+    pub lossless: bool,
+}
+
+/// The structured data of `article`: the quotes, prompts and front
+/// matter, and with `lossless` the whole article as written.
+fn newswire_data(article: &Article, framing: &Framing, lossless: bool) -> NewswireData {
     let meta = &article.meta;
     NewswireData {
         quotes: article.quotes().map(QuoteData::of).collect(),
@@ -176,7 +215,8 @@ fn newswire_data(article: &Article, framing: &Framing) -> NewswireData {
         program: meta.program.clone(),
         publisher: meta.publisher.clone(),
         image_credit: meta.image.as_ref().and_then(|image| image.credit.clone()),
-        source: Some(super::markdown::as_written(article, framing)),
+        front: (!lossless).then(|| framing.front_matter().to_owned()),
+        source: lossless.then(|| super::markdown::as_written(article, framing)),
     }
 }
 

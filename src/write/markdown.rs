@@ -48,6 +48,11 @@ impl Framing {
         }
     }
 
+    /// The front matter, `---` lines included.
+    pub(crate) fn front_matter(&self) -> &str {
+        &self.front_matter
+    }
+
     /// The header, the body's blocks and the discussion, blank lines
     /// between.
     fn around(&self, header: &str, body: impl Iterator<Item = String>) -> String {

@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 use std::io;
 
 pub use article_json::write as write_article_json;
+pub use feed::ItemOptions;
 pub use html::write as write_html;
 pub use markdown::write as write_markdown;
 pub use page::{PageOptions, PageTemplate, STYLESHEET};
@@ -80,7 +81,13 @@ pub fn write_feed(format: Format, feed: &Feed, out: &mut dyn io::Write) -> io::R
     let entries = feed
         .articles
         .par_iter()
-        .map(|article| FeedEntry::new(format, article))
+        .map(|article| {
+            let options = ItemOptions {
+                lossless: feed.channel.lossless,
+                ..ItemOptions::default()
+            };
+            FeedEntry::new(format, article, options)
+        })
         .collect::<io::Result<Vec<_>>>()?;
     write_feed_entries(format, feed, entries, out)
 }
@@ -102,10 +109,10 @@ pub struct FeedEntry {
 
 impl FeedEntry {
     /// `article` as an entry of a `format` feed, which must be a feed format.
-    pub fn new(format: Format, article: &Article) -> io::Result<FeedEntry> {
+    pub fn new(format: Format, article: &Article, options: ItemOptions) -> io::Result<FeedEntry> {
         FeedEntry::from_item(
             format,
-            self::feed::Item::new(article, format == Format::JsonFeed),
+            self::feed::Item::new(article, format == Format::JsonFeed, options),
         )
     }
 
@@ -228,7 +235,11 @@ pub(crate) fn write_each_parsed<'a, E: From<crate::Error>>(
         .filter(|_| wants_item)
         .map(|(body, framing)| {
             let content_text = text.as_ref().map(text::Content::unwrapped);
-            let item = self::feed::Item::of(article, body, content_text, framing);
+            let item_options = ItemOptions {
+                lossless: options.channel.lossless,
+                ..ItemOptions::default()
+            };
+            let item = self::feed::Item::of(article, body, content_text, framing, item_options);
             (Feed::from_article(article, &options.channel), item)
         });
     // One buffer serves every format in turn, grown once to the largest.
@@ -333,7 +344,9 @@ mod tests {
 
     #[test]
     fn only_feed_formats_make_entries() {
-        let error = FeedEntry::new(Format::Text, &article()).err().unwrap();
+        let error = FeedEntry::new(Format::Text, &article(), ItemOptions::default())
+            .err()
+            .unwrap();
         assert_eq!(error.kind(), io::ErrorKind::InvalidInput);
         assert!(error.to_string().contains("not a feed format"), "{error}");
     }
@@ -342,12 +355,12 @@ mod tests {
     fn an_entry_goes_only_into_a_feed_of_its_format() {
         let article = article();
         let feed = Feed::from_article(&article, &Channel::default());
-        let entry = FeedEntry::new(Format::Rss, &article).unwrap();
+        let entry = FeedEntry::new(Format::Rss, &article, ItemOptions::default()).unwrap();
         let mut out = Vec::new();
         let error = write_feed_entries(Format::Atom, &feed, vec![entry], &mut out).unwrap_err();
         assert_eq!(error.kind(), io::ErrorKind::InvalidInput);
         assert!(out.is_empty(), "nothing is written");
-        let entry = FeedEntry::new(Format::Atom, &article).unwrap();
+        let entry = FeedEntry::new(Format::Atom, &article, ItemOptions::default()).unwrap();
         write_feed_entries(Format::Atom, &feed, vec![entry], &mut out).unwrap();
         let parsed = atom_syndication::Feed::read_from(out.as_slice()).unwrap();
         assert_eq!(parsed.entries().len(), 1);
