@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Throughput and memory of newswire on a generated archive, as ratios
-# against a yardstick run on the same machine in the same run: reading
-# every file and rendering it with comrak to HTML in one thread.
+# against yardsticks run on the same machine in the same run: reading
+# every file and rendering it with comrak to HTML in one thread (the
+# reference), copying the files `convert` wrote with `cp -r` (the fair
+# limit for writing them), and a hello-world process (the floor for
+# start-up). Feed sizes are given per format and mode, against the same
+# feed with only standard elements.
 #
 #   scripts/bench.sh            1,000 and 10,000 articles, 5 runs each
 #   scripts/bench.sh --smoke    a few hundred articles, one run, debug build:
@@ -9,7 +13,8 @@
 #
 # NEWSWIRE_BENCH_SIZES="1000 10000 100000" sets the archive sizes,
 # NEWSWIRE_BENCH_RUNS the runs per figure (the median is reported) and
-# NEWSWIRE_BENCH_DIR where corpora and outputs go (default target/bench).
+# NEWSWIRE_BENCH_DIR where corpora and outputs go (default target/bench):
+# give a directory on the disk the figures are for, not a tmpfs.
 # hyperfine times the commands when it is installed; GNU time, when
 # installed, gives peak memory; pandoc, when installed, is compared too.
 set -euo pipefail
@@ -34,6 +39,7 @@ fi
 bin=target/$profile/newswire
 generate=target/$profile/examples/bench_corpus
 reference=target/$profile/examples/bench_reference
+hello=target/$profile/examples/bench_hello
 
 have() { command -v "$1" >/dev/null 2>&1; }
 gnu_time=""
@@ -108,7 +114,20 @@ for size in $sizes; do
   rm -rf "$work/out-$size"
   convert_peak=$(peak "$bin" "${convert[@]}")
   again_time=$(median "$bin" "${convert[@]}")
+  files=$(find "$work/out-$size" -type f | wc -l)
+  copy_time=$(prepare="rm -rf $(printf %q "$work/copy-$size")" median cp -r "$work/out-$size" "$work/copy-$size")
+  rm -rf "$work/copy-$size"
   limited_time=$(median "$bin" "${feed[@]}" --limit 50)
+  sizes_report=$(for format in rss atom jsonfeed; do
+    for mode in default lossless; do
+      flag=(); [[ $mode == lossless ]] && flag=(--lossless)
+      out="$work/feed-$size-$mode.$format"
+      [[ $format == jsonfeed ]] && out+=.json
+      "$bin" feed "$corpus" -t "$format" --title Bench --link https://example.com/ -q "${flag[@]}" -o "$out"
+      printf '    %-9s %-9s %s\n' "$format" "$mode" "$(python3 scripts/feed_sizes.py "$out" | cut -f2-)"
+      rm -f "$out"
+    done
+  done)
 
   echo
   echo "$size articles, $megabytes MB:"
@@ -117,6 +136,9 @@ for size in $sizes; do
   echo "  feed -t rss --limit 50: $(seconds "$limited_time") = $(ratio "$limited_time" "$base")x reference"
   echo "  convert -t all:       $(seconds "$convert_time") = $(ratio "$convert_time" "$base")x reference, $(rate "$size" "$convert_time") articles/s, peak $convert_peak (new output directory)"
   echo "  convert -t all again: $(seconds "$again_time") = $(ratio "$again_time" "$base")x reference (every output replaced)"
+  echo "  fair limit, cp -r of the $files files written: $(seconds "$copy_time"); convert -t all = $(ratio "$convert_time" "$copy_time")x it"
+  echo "  feed sizes (with the structured data, without it, ratio):"
+  echo "$sizes_report"
   if [[ -z $first_size ]]; then
     first_size=$size first_feed=$feed_time first_convert=$convert_time
   else
@@ -140,5 +162,7 @@ done
 articles=("$work/corpus-${sizes%% *}"/*.md)
 one=${articles[0]}
 single=$(runs=$((runs * 10)) median "$bin" convert "$one" -t text -o "$work/one.txt")
+floor=$(runs=$((runs * 10)) median "$hello")
 echo
-echo "one article, convert -t text, process start included: $(awk -v t="$single" 'BEGIN { printf "%.2f", t * 1000 }') ms"
+echo "one article, convert -t text, process start included: $(awk -v t="$single" 'BEGIN { printf "%.2f", t * 1000 }') ms" \
+  "= $(ratio "$single" "$floor")x a hello-world process ($(awk -v t="$floor" 'BEGIN { printf "%.2f", t * 1000 }') ms)"

@@ -33,11 +33,15 @@ pub fn run(cli: Cli) -> Vec<Error> {
     };
     let limit = cli.max_input_mib.saturating_mul(1024 * 1024);
     let quiet = cli.quiet;
-    // Zero threads tells rayon to use one per core. Building fails only if
-    // a pool already exists, which then does the work instead.
-    let _ = rayon::ThreadPoolBuilder::new()
-        .num_threads(cli.jobs.unwrap_or(0))
-        .build_global();
+    // Without -j, rayon makes its pool of one thread per core when work is
+    // first shared out, so a run over one input starts no threads at all.
+    // Building fails only if a pool already exists, which then does the
+    // work instead.
+    if let Some(jobs) = cli.jobs {
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build_global();
+    }
     let result = match command {
         Command::Convert(args) => convert::convert(&args, limit, quiet),
         Command::Feed(args) => feed::feed(&args, limit, quiet),

@@ -2,6 +2,7 @@
 //! whole from our own structured data, else rebuilt from its fields and
 //! HTML, with every gap filled on the way recorded as a [`Change`].
 
+use super::front_matter::{self, Node, Value};
 use super::html;
 use crate::error::{Error, Result};
 use crate::extension::{DiscussionData, NewswireData};
@@ -349,7 +350,8 @@ impl Entry {
             });
         // Our own front matter gives every field as the article had it.
         if let Some(front) = &data.front {
-            match super::markdown::read_meta(front, &place, None) {
+            let given = held_elsewhere(&meta);
+            match super::markdown::read_meta_with(front, &place, given) {
                 Ok(exact) => meta = exact,
                 Err(error) => changes.push(Change::dropped(
                     Some(&label),
@@ -368,6 +370,45 @@ impl Entry {
         apply_structured_data(&mut article, &data);
         changes.append(&mut self.changes);
         Ok(article)
+    }
+}
+
+/// The fields a feed item's front matter leaves to its own elements and
+/// data, as front-matter entries.
+fn held_elsewhere(meta: &Meta) -> Vec<front_matter::Entry> {
+    let text = |value: &str| Value::String(value.to_owned());
+    let mut given = vec![("id", text(&meta.id))];
+    given.extend(meta.url.as_deref().map(|url| ("url", text(url))));
+    if !meta.tags.is_empty() {
+        let tags = meta.tags.iter().map(|tag| node(text(tag))).collect();
+        given.push(("tags", Value::List(tags)));
+    }
+    given.extend(
+        meta.program
+            .as_deref()
+            .map(|program| ("program", text(program))),
+    );
+    given.extend(
+        meta.publisher
+            .as_deref()
+            .map(|publisher| ("publisher", text(publisher))),
+    );
+    given
+        .into_iter()
+        .map(|(key, value)| front_matter::Entry {
+            key: key.to_owned(),
+            line: 1,
+            column: 1,
+            value: node(value),
+        })
+        .collect()
+}
+
+fn node(value: Value) -> Node {
+    Node {
+        value,
+        line: 1,
+        column: 1,
     }
 }
 

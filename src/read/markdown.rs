@@ -28,6 +28,29 @@ pub(crate) fn read_meta(text: &str, file: &str, page: Option<&Page<'_>>) -> Resu
     meta::read(tree, file).map_err(|mut errors| errors.swap_remove(0))
 }
 
+/// Reads front matter that leaves out fields `given` supplies, as a feed
+/// item carries it beside its title, link and tags.
+pub(crate) fn read_meta_with(
+    text: &str,
+    file: &str,
+    given: Vec<front_matter::Entry>,
+) -> Result<Meta> {
+    let split = front_matter::split(text, file)?;
+    let mut tree = front_matter::parse(&split, file)?;
+    if let front_matter::Value::Map(entries) = &mut tree.value {
+        for entry in given {
+            let field = meta::field_of(&entry.key);
+            if !entries
+                .iter()
+                .any(|known| meta::field_of(&known.key) == field)
+            {
+                entries.push(entry);
+            }
+        }
+    }
+    meta::read(tree, file).map_err(|mut errors| errors.swap_remove(0))
+}
+
 /// The front matter's tree, and the body with the file line it starts
 /// on: as written, or as a site's page is read by its generator's rules.
 fn front<'t>(

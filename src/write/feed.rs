@@ -215,7 +215,7 @@ fn newswire_data(article: &Article, framing: &Framing, lossless: bool) -> Newswi
         program: meta.program.clone(),
         publisher: meta.publisher.clone(),
         image_credit: meta.image.as_ref().and_then(|image| image.credit.clone()),
-        front: (!lossless).then(|| framing.front_matter().to_owned()),
+        front: (!lossless).then(|| super::markdown::item_front_matter(meta)),
         source: lossless.then(|| super::markdown::as_written(article, framing)),
     }
 }

@@ -35,7 +35,7 @@ impl Framing {
     pub(crate) fn of(article: &Article, body: &ParsedBody<'_>) -> Framing {
         let arena = Arena::new();
         Framing {
-            front_matter: front_matter(&article.meta),
+            front_matter: front_matter(&article.meta, &[]),
             discussion: article
                 .discussion
                 .as_ref()
@@ -46,11 +46,6 @@ impl Framing {
                 None => article.quotes().map(commonmark::quote_markdown).collect(),
             },
         }
-    }
-
-    /// The front matter, `---` lines included.
-    pub(crate) fn front_matter(&self) -> &str {
-        &self.front_matter
     }
 
     /// The header, the body's blocks and the discussion, blank lines
@@ -113,10 +108,26 @@ pub(crate) fn as_written(article: &Article, framing: &Framing) -> String {
     text
 }
 
-fn front_matter(meta: &Meta) -> String {
+/// The front matter a feed item carries: without the fields its own
+/// elements and data hold exactly (id, link, tags, program, publisher),
+/// which reading the item back puts in again. The title stays: feed
+/// readers trim it.
+pub(crate) fn item_front_matter(meta: &Meta) -> String {
+    let mut held = vec!["url", "tags", "program", "publisher"];
+    // An id that is an IRI is written as it is as every format's id.
+    if crate::url::as_iri(&meta.id) == meta.id.as_str() {
+        held.push("id");
+    }
+    front_matter(meta, &held)
+}
+
+/// The canonical front matter, `---` lines included, but for `omitted`.
+fn front_matter(meta: &Meta, omitted: &[&str]) -> String {
     let mut map = Mapping::new();
     let mut put = |key: &str, value: Yaml<'static>| {
-        map.insert(string(key), value);
+        if !omitted.contains(&key) {
+            map.insert(string(key), value);
+        }
     };
     put("title", string(&meta.title));
     put("id", string(&meta.id));

@@ -4,8 +4,8 @@
 use super::config::{authors_of, flag_of, text_of};
 use crate::model::Author;
 use crate::read::front_matter::{Entry, Node, Value};
-use chrono::{NaiveDate, NaiveDateTime, TimeZone};
-use chrono_tz::Tz;
+use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, Timelike};
+use jiff::tz::TimeZone;
 
 /// A page's front-matter entries, from which the generator's keys are
 /// taken one by one; what is left is kept as the article's own keys.
@@ -172,16 +172,40 @@ pub(crate) fn date_in_name(name: &str, underscore: bool) -> Option<(NaiveDate, &
 /// A date value with the site's time zone put on a time that has none:
 /// `2019-11-27 10:00` in `America/New_York` is `2019-11-27T10:00:00-05:00`.
 /// A value that is not a date is left for the article reader to refuse.
-pub(crate) fn zoned(mut entry: Entry, zone: Option<Tz>) -> Entry {
+pub(crate) fn zoned(mut entry: Entry, zone: Option<&TimeZone>) -> Entry {
     let (Some(zone), Some(text)) = (zone, text_of(&entry.value)) else {
         return entry;
     };
     if let Some(local) = naive(&text)
-        && let Some(instant) = zone.from_local_datetime(&local).earliest()
+        && let Some(instant) = in_zone(local, zone)
     {
-        entry.value.value = Value::String(instant.fixed_offset().to_rfc3339());
+        entry.value.value = Value::String(instant.to_rfc3339());
     }
     entry
+}
+
+/// A wall-clock time in `zone`, the earlier one where clocks go back.
+fn in_zone(local: NaiveDateTime, zone: &TimeZone) -> Option<chrono::DateTime<FixedOffset>> {
+    let narrow = |value: u32| i8::try_from(value).ok();
+    let civil = jiff::civil::DateTime::new(
+        i16::try_from(local.year()).ok()?,
+        narrow(local.month())?,
+        narrow(local.day())?,
+        narrow(local.hour())?,
+        narrow(local.minute())?,
+        narrow(local.second())?,
+        0,
+    )
+    .ok()?;
+    let offset = zone
+        .to_ambiguous_zoned_datetime(civil)
+        .earlier()
+        .ok()?
+        .offset()
+        .seconds();
+    local
+        .and_local_timezone(FixedOffset::east_opt(offset)?)
+        .single()
 }
 
 /// A date and time without an offset, or a day, as written in front matter.
@@ -233,18 +257,21 @@ mod tests {
 
     #[test]
     fn a_time_without_an_offset_takes_the_zone() {
-        let zone: Tz = "America/New_York".parse().unwrap();
+        let Ok(zone) = TimeZone::get("America/New_York") else {
+            // A system without a time-zone database reads such times as UTC.
+            return;
+        };
         let given = entry("date", Value::String("2019-11-27 10:00:00".into()), 2);
-        let zoned = zoned(given, Some(zone));
+        let zoned = zoned(given, Some(&zone));
         assert_eq!(
             zoned.value.value,
             Value::String("2019-11-27T10:00:00-05:00".into())
         );
         let given = entry("date", Value::String("2019-07-01T10:00:00+02:00".into()), 2);
-        assert_eq!(zoned_text(given, zone), "2019-07-01T10:00:00+02:00");
+        assert_eq!(zoned_text(given, &zone), "2019-07-01T10:00:00+02:00");
     }
 
-    fn zoned_text(given: Entry, zone: Tz) -> String {
+    fn zoned_text(given: Entry, zone: &TimeZone) -> String {
         text_of(&zoned(given, Some(zone)).value).unwrap()
     }
 }

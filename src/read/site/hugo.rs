@@ -86,7 +86,7 @@ pub(super) fn settings(config_file: &Path) -> Result<Settings> {
         hubs: Vec::new(),
         feed_limit: limit,
         summary_only: false,
-        timezone: text(&["timeZone"]).and_then(|zone| zone.parse().ok()),
+        timezone: text(&["timeZone"]).and_then(|zone| jiff::tz::TimeZone::get(&zone).ok()),
         permalinks,
         excerpt_separator: None,
         languages,

@@ -63,7 +63,7 @@ pub(super) fn settings(config: &Config) -> Settings {
         hubs: Vec::new(),
         feed_limit: config.count(&["feed", "posts_limit"]),
         summary_only: config.flag(&["feed", "excerpt_only"]).unwrap_or(false),
-        timezone: text(&["timezone"]).and_then(|zone| zone.parse().ok()),
+        timezone: text(&["timezone"]).and_then(|zone| jiff::tz::TimeZone::get(&zone).ok()),
         permalinks,
         excerpt_separator: text(&["excerpt_separator"]),
         languages: Vec::new(),

@@ -23,7 +23,6 @@ use crate::feed::Channel;
 use crate::model::{Author, Date};
 use crate::read::front_matter::{Entry, Value};
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
-use chrono_tz::Tz;
 use config::Config;
 use fields::{FrontMatter, date_in_name, entry, renamed, title_from_name, zoned};
 use std::collections::HashMap;
@@ -70,7 +69,7 @@ pub(crate) struct Settings {
     pub hubs: Vec<String>,
     pub feed_limit: Option<usize>,
     pub summary_only: bool,
-    pub timezone: Option<Tz>,
+    pub timezone: Option<jiff::tz::TimeZone>,
     /// Permalink patterns by section or collection; `""` is the site's.
     pub permalinks: Vec<(String, String)>,
     pub excerpt_separator: Option<String>,
@@ -381,7 +380,7 @@ impl Site {
                     .as_ref()
                     .map(|(day, _)| entry("published", Value::String(day.to_string()), fm.line))
             })
-            .map(|found| zoned(renamed(found, "published"), self.settings.timezone))
+            .map(|found| zoned(renamed(found, "published"), self.settings.timezone.as_ref()))
     }
 }
 

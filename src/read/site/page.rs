@@ -139,7 +139,10 @@ impl<'s> Page<'s> {
             canonical.push(entry("url", Value::String(url), fm.line));
         }
         if let Some(updated) = fm.take(&["lastmod", "updated", "modified", "last_modified_at"]) {
-            canonical.push(zoned(renamed(updated, "updated"), site.settings.timezone));
+            canonical.push(zoned(
+                renamed(updated, "updated"),
+                site.settings.timezone.as_ref(),
+            ));
         }
         canonical.extend(self.people_and_places(&mut fm, file));
         let summary = fm.take(&["summary", "description", "excerpt"]);
