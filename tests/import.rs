@@ -959,3 +959,41 @@ fn items_sharing_an_id_are_numbered() {
         imported.changes
     );
 }
+
+/// Atom's `xml:base` (RFC 3986 resolution, each base against the one above
+/// it): links, images and the entry's own link resolve against it, not
+/// against the feed's link.
+#[test]
+fn relative_links_resolve_against_xml_base() {
+    let imported = import_fixture("atom-xml-base.xml");
+    assert_eq!(
+        imported.feed.channel.link.as_deref(),
+        Some("http://example.org/blog/")
+    );
+    let by_title = |title: &str| {
+        imported
+            .feed
+            .articles
+            .iter()
+            .find(|article| article.meta.title == title)
+            .unwrap()
+    };
+    let body = |article: &Article| match &article.body[0] {
+        Block::Markdown { markdown } => markdown.clone(),
+        Block::Quote(_) => String::new(),
+    };
+    let feed_based = by_title("Relative to the feed");
+    assert_eq!(
+        feed_based.meta.url.as_deref(),
+        Some("http://example.org/entries/1")
+    );
+    assert_eq!(
+        body(feed_based),
+        "[foo](http://example.org/foo) and ![A](http://example.org/img/a.png)"
+    );
+    let content_based = by_title("Relative to the content");
+    assert_eq!(
+        body(content_based),
+        "[foo](http://example.org/test/foo), [root](http://example.org/root) and [part](#part)"
+    );
+}

@@ -26,6 +26,12 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
         };
         super::feed::error_at_value(text, needle, file, message)
     })?;
+    // xml:base on the feed (the crate keeps the feed's and the content's;
+    // RFC 3986 resolves each against the one above it).
+    let base = feed
+        .base
+        .as_deref()
+        .and_then(|base| ammonia::Url::parse(base.trim()).ok());
     let mut changes = dialect;
     for (field, present) in [
         ("icon", feed.icon.is_some() || feed.logo.is_some()),
@@ -44,11 +50,21 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
         .entries
         .iter()
         .enumerate()
-        .map(|(index, entry)| read_entry(entry, index + 1, &feed.namespaces, feed.lang.as_deref()))
+        .map(|(index, entry)| {
+            read_entry(
+                entry,
+                index + 1,
+                &feed.namespaces,
+                feed.lang.as_deref(),
+                base.as_ref(),
+            )
+        })
         .collect();
     let channel = Channel {
         title: Some(text_value(&feed.title)).filter(|title| !title.is_empty()),
-        link: link(&feed.links, "alternate").or_else(|| feed.base.clone()),
+        link: link(&feed.links, "alternate")
+            .map(|href| crate::url::resolved(base.as_ref(), &href))
+            .or_else(|| base.as_ref().map(|base| base.as_str().to_owned())),
         feed_url: link(&feed.links, "self"),
         description: feed
             .subtitle
@@ -86,6 +102,7 @@ fn read_entry(
     index: usize,
     namespaces: &std::collections::BTreeMap<String, String>,
     feed_language: Option<&str>,
+    base: Option<&ammonia::Url>,
 ) -> Entry {
     let elements = extension_elements!(
         source.extensions,
@@ -98,7 +115,7 @@ fn read_entry(
         title: Some(source.title.value.clone()),
         title_is_html: source.title.r#type != TextType::Text,
         id: Some(source.id.trim().to_owned()).filter(|id| !id.is_empty()),
-        url: link(&source.links, "alternate"),
+        url: link(&source.links, "alternate").map(|href| crate::url::resolved(base, &href)),
         published: source.published.as_ref().and_then(atom_date),
         updated: atom_date(&source.updated),
         authors: source.authors.iter().map(person).collect(),
@@ -129,7 +146,15 @@ fn read_entry(
             let value = content.value.clone().unwrap_or_default();
             match content.content_type.as_deref() {
                 None | Some("text") => entry.content_text = Some(value),
-                Some("html" | "xhtml") => entry.content_html = Some(value),
+                Some("html" | "xhtml") => {
+                    entry.content_html = Some(value);
+                    entry.content_base = content
+                        .base
+                        .as_deref()
+                        .map(|own| crate::url::resolved(base, own.trim()))
+                        .or_else(|| base.map(|base| base.as_str().to_owned()))
+                        .filter(|base| crate::url::is_web_url(base));
+                }
                 Some(other) if other.starts_with("text/") => entry.content_text = Some(value),
                 Some(other) => {
                     entry.drop_field("content", format!("content of type {other} is not text"))

@@ -26,6 +26,9 @@ pub(crate) struct Entry {
     /// The summary as HTML.
     pub summary_html: Option<String>,
     pub content_html: Option<String>,
+    /// What relative URLs in the content resolve against, when the feed
+    /// says (Atom's `xml:base`).
+    pub content_base: Option<String>,
     pub content_text: Option<String>,
     pub tags: Vec<String>,
     pub language: Option<String>,
@@ -231,7 +234,11 @@ impl Entry {
             .image
             .as_ref()
             .map(|image| crate::url::absolute_url(base.as_deref(), &image.url));
-        let converted = html::to_markdown(&body_html, image_url.as_deref());
+        let converted = html::to_markdown(
+            &body_html,
+            image_url.as_deref(),
+            self.content_base.as_deref(),
+        );
         let data = self.newswire.take().unwrap_or_default();
         let mut image = match (self.image.take(), converted.lead_image) {
             (Some(image), Some(figure)) => Some(Image {

@@ -24,12 +24,19 @@ pub(crate) struct HtmlBody {
 }
 
 /// Converts an item's HTML content; `lead_image_url` is the image the feed
-/// gives for the item, whose figure the writers put first in the content.
-pub(crate) fn to_markdown(html: &str, lead_image_url: Option<&str>) -> HtmlBody {
+/// gives for the item, whose figure the writers put first in the content;
+/// relative links and images resolve against `base` when the feed gives
+/// one for the content.
+pub(crate) fn to_markdown(
+    html: &str,
+    lead_image_url: Option<&str>,
+    base: Option<&str>,
+) -> HtmlBody {
     let (html, _) = without_forbidden_source(html, Escapes::Xml);
     let html = html.as_ref();
     let found = Arc::new(Mutex::new(HtmlBody::default()));
     let lead_url = lead_image_url.map(str::to_owned);
+    let base = base.and_then(|base| ammonia::Url::parse(base).ok());
     let converter = {
         let found_image = Arc::clone(&found);
         let found_heading = Arc::clone(&found);
@@ -52,13 +59,19 @@ pub(crate) fn to_markdown(html: &str, lead_image_url: Option<&str>) -> HtmlBody 
             // only: one rule for URLs, in as out.
             .add_handler(
                 vec!["a", "img"],
-                |handlers: &dyn Handlers, element: Element| {
+                move |handlers: &dyn Handlers, element: Element| {
                     let wanted = if element.tag == "a" { "href" } else { "src" };
                     match attribute(element.node, wanted) {
                         Some(url)
                             if !url.starts_with('#') && !crate::url::is_web_or_relative(&url) =>
                         {
                             Some(handlers.walk_children(element.node))
+                        }
+                        Some(url) if !url.starts_with('#') && !crate::url::is_web_url(&url) => {
+                            match &base {
+                                Some(base) => resolved_link(handlers, &element, base, &url),
+                                None => handlers.fallback(element),
+                            }
                         }
                         _ => handlers.fallback(element),
                     }
@@ -162,6 +175,28 @@ fn figure(
         markdown.push_str(&caption.join(" "));
     }
     Some(format!("\n\n{markdown}\n\n").into())
+}
+
+/// A relative link or image made absolute against the content's base.
+fn resolved_link(
+    handlers: &dyn Handlers,
+    element: &Element,
+    base: &ammonia::Url,
+    url: &str,
+) -> Option<HandlerResult> {
+    let resolved = crate::url::resolved(Some(base), url);
+    let destination = if resolved.contains(['(', ')', ' ', '<', '>']) {
+        format!("<{}>", resolved.replace(['<', '>'], ""))
+    } else {
+        resolved
+    };
+    if element.tag == "img" {
+        let alt = attribute(element.node, "alt").unwrap_or_default();
+        let alt = alt.replace(['[', ']'], "");
+        return Some(format!("![{alt}]({destination})").into());
+    }
+    let text = handlers.walk_children(element.node).content;
+    Some(format!("[{}]({destination})", text.trim()).into())
 }
 
 /// `[^name]` for a footnote reference as the writers mark it.
