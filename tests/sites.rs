@@ -52,7 +52,7 @@ fn entry<'f>(feed: &'f feed_rs::model::Feed, title: &str) -> &'f feed_rs::model:
 fn every_fixture_site_gives_a_feed_in_every_format_with_links_under_its_base() {
     for (name, base, items) in [
         ("hugo", "https://hugo.example.org/", 3),
-        ("jekyll", "https://jekyll.example.org/blog/", 4),
+        ("jekyll", "https://jekyll.example.org/blog/", 5),
         ("zola", "https://zola.example.org/", 3),
         ("eleventy", "https://eleventy.example.org/", 3),
     ] {
@@ -121,6 +121,17 @@ fn jekyll_dates_categories_and_permalinks_are_jekylls() {
     assert_eq!(
         entry(&feed, "Filed under news").links[0].href,
         "https://jekyll.example.org/blog/news/2020/01/15/in-a-category.html"
+    );
+    // One-digit months and days, as Jekyll Now names its first post.
+    let hello = entry(&feed, "You're up and running!");
+    assert_eq!(
+        hello.links[0].href,
+        "https://jekyll.example.org/blog/2014/03/03/Hello-World.html"
+    );
+    assert!(
+        content(hello).contains("src=\"https://jekyll.example.org/blog/images/config.png\""),
+        "{}",
+        content(hello)
     );
     // A collection with `output: true`; `category` is a tag too.
     let bread = entry(&feed, "Bread");

@@ -158,15 +158,35 @@ pub(crate) fn authors_value(authors: &[Author]) -> Value {
     )
 }
 
-/// The date a file name starts with (`2019-11-27-homebrew.md`; Zola also
-/// allows `_`), and the rest of the name.
+/// The date a file name starts with (`2019-11-27-homebrew.md`; Jekyll also
+/// takes one-digit months and days, `2014-3-3-hello`, and Zola `_` after
+/// the date), and the rest of the name.
 pub(crate) fn date_in_name(name: &str, underscore: bool) -> Option<(NaiveDate, &str)> {
-    let day = NaiveDate::parse_from_str(name.get(..10)?, "%Y-%m-%d").ok()?;
-    let rest = name.get(10..)?;
-    let rest = rest
-        .strip_prefix('-')
-        .or_else(|| underscore.then(|| rest.strip_prefix('_')).flatten())?;
-    (!rest.is_empty()).then_some((day, rest))
+    let mut parts = name.splitn(4, '-');
+    let (year, month, rest) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |part: &str, lengths: std::ops::RangeInclusive<usize>| {
+        (lengths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let year = i32::try_from(digits(year, 4..=4)?).ok()?;
+    let month = digits(month, 1..=2)?;
+    // The day is followed by `-`, or by `_` in Zola.
+    let day_length = rest
+        .bytes()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(rest.len());
+    let day = digits(&rest[..day_length], 1..=2)?;
+    let after = &name[name.len() - rest.len() + day_length..];
+    let after = match parts.next() {
+        Some(tail) if day_length == rest.len() => Some(tail),
+        _ => after
+            .strip_prefix('_')
+            .filter(|_| underscore)
+            .or_else(|| after.strip_prefix('-')),
+    }?;
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    (!after.is_empty()).then_some((date, after))
 }
 
 /// A date value with the site's time zone put on a time that has none:
@@ -252,6 +272,13 @@ mod tests {
         assert!(date_in_name("2019-11-27_moving", false).is_none());
         assert_eq!(date_in_name("2019-11-27_moving", true).unwrap().1, "moving");
         assert!(date_in_name("2019-13-27-x", false).is_none());
+        let (day, rest) = date_in_name("2014-3-3-Hello-World", false).unwrap();
+        assert_eq!(
+            (day.to_string().as_str(), rest),
+            ("2014-03-03", "Hello-World")
+        );
+        assert!(date_in_name("2019-11-27", false).is_none());
+        assert!(date_in_name("20019-11-27-x", false).is_none());
         assert!(date_in_name("about", false).is_none());
     }
 
