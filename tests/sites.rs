@@ -695,3 +695,49 @@ fn a_canonical_article_kept_in_a_site_reads_as_it_does_anywhere() {
         }
     }
 }
+
+#[test]
+fn hugo_frontmatter_configuration_chooses_the_date_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("hugo.toml"),
+        "baseURL = \"https://example.org/\"\ntitle = \"T\"\n[frontmatter]\ndate = [\"publishDate\", \":filename\"]\nexpiryDate = [\"unpublish\"]\n",
+    )
+    .unwrap();
+    let posts = dir.path().join("content/posts");
+    std::fs::create_dir_all(&posts).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(posts.join(name), text).unwrap();
+    write(
+        "a.md",
+        "---\ntitle: A\ndate: 2019-01-01\npublishDate: 2020-01-02\n---\nA.\n",
+    );
+    write("2021-03-04-b.md", "---\ntitle: B\n---\nB.\n");
+    write(
+        "c.md",
+        "---\ntitle: C\npublishDate: 2020-01-01\nunpublish: 2020-06-01\n---\nC.\n",
+    );
+    let name = dir.path().display().to_string();
+    let output = run(&["feed", &name, "-t", "json"], b"");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("expired (1)"),
+        "{}",
+        stderr(&output)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let dates: Vec<(&str, &str)> = json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            (
+                item["title"].as_str().unwrap(),
+                item["date_published"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        dates,
+        [("B", "2021-03-04T00:00:00Z"), ("A", "2020-01-02T00:00:00Z")]
+    );
+}

@@ -10,6 +10,29 @@ use crate::read::front_matter::Value;
 use chrono::{DateTime, Datelike, FixedOffset};
 use std::path::{Path, PathBuf};
 
+/// The keys Hugo dates a page by when `[frontmatter]` does not say.
+pub(super) const DATE_KEYS: &[&str] = &["date", "publishDate", "pubdate", "published"];
+
+/// The keys `[frontmatter]` gives for `field`, `:default` spelled out;
+/// `:filename` stays, the others (`:git`, `:fileModTime`) name what a
+/// clone does not keep.
+fn frontmatter_keys(config: &Config, field: &str, defaults: &[&str]) -> Vec<String> {
+    let Some(Value::List(items)) = config.get(&["frontmatter", field]).map(|node| &node.value)
+    else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(super::config::text_of)
+        .flat_map(|key| match key.to_ascii_lowercase().as_str() {
+            ":default" => defaults.iter().map(|key| (*key).to_owned()).collect(),
+            ":filename" => vec![":filename".to_owned()],
+            other if other.starts_with(':') => Vec::new(),
+            _ => vec![key],
+        })
+        .collect()
+}
+
 pub(super) fn settings(config_file: &Path) -> Result<Settings> {
     let mut config = Config::read(config_file, true)?;
     // `config/_default/` splits the configuration into one file per table.
@@ -113,6 +136,9 @@ pub(super) fn settings(config_file: &Path) -> Result<Settings> {
         .map(str::to_owned)
         .to_vec(),
         variables: Vec::new(),
+        date_keys: frontmatter_keys(&config, "date", DATE_KEYS),
+        lastmod_keys: frontmatter_keys(&config, "lastmod", &["lastmod", "modified"]),
+        expiry_keys: frontmatter_keys(&config, "expiryDate", &["expiryDate", "unpublishdate"]),
     })
 }
 

@@ -74,6 +74,7 @@ pub(super) fn settings(config: &Config) -> Settings {
         content_dir: PathBuf::from(text(&["source"]).unwrap_or_else(|| ".".into())),
         excluded,
         variables: scalars(config, "site"),
+        ..Settings::default()
     }
 }
 

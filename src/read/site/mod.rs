@@ -89,6 +89,11 @@ pub(crate) struct Settings {
     pub excluded: Vec<String>,
     /// Site values templates may name, such as Jekyll's `site.repository`.
     pub variables: Vec<(String, String)>,
+    /// Hugo's `[frontmatter]`: the keys that date a page, in order, with
+    /// `:filename` for a date in the file name; empty for the defaults.
+    pub date_keys: Vec<String>,
+    pub lastmod_keys: Vec<String>,
+    pub expiry_keys: Vec<String>,
 }
 
 /// A site found by its configuration file.
@@ -357,14 +362,33 @@ impl Site {
 
     /// The entry that dates the page, as the generator prefers its keys.
     fn published_entry(&self, fm: &mut FrontMatter, info: &PathInfo) -> Option<Entry> {
-        let keys: &[&str] = match self.generator {
-            Generator::Hugo => &["date", "publishDate", "pubdate", "published"],
+        let defaults: &[&str] = match self.generator {
+            Generator::Hugo => hugo::DATE_KEYS,
             // Jekyll's `published` is a flag, not a date.
             Generator::Jekyll => &["date"],
             // The article format's own key, for its articles kept in a site.
             Generator::Zola | Generator::Eleventy => &["date", "published"],
         };
-        let found = fm.take(keys).filter(|entry| {
+        let configured = &self.settings.date_keys;
+        let line = fm.line;
+        let from_name = || {
+            info.dated
+                .as_ref()
+                .map(|(day, _)| entry("published", Value::String(day.to_string()), line))
+        };
+        if !configured.is_empty() {
+            // Hugo's `[frontmatter] date`: the first key with a value.
+            let keys: Vec<&str> = configured.iter().map(String::as_str).collect();
+            let found = keys.iter().find_map(|key| match *key {
+                ":filename" => from_name(),
+                key => fm.get(key).is_some().then(|| fm.take(&[key])).flatten(),
+            });
+            fm.take_all(&keys);
+            fm.take_all(defaults);
+            return found
+                .map(|found| zoned(renamed(found, "published"), self.settings.timezone.as_ref()));
+        }
+        let found = fm.take(defaults).filter(|entry| {
             // Eleventy's special values name the file's times, which
             // a clone of the repository does not keep.
             config::text_of(&entry.value).is_some_and(|text| {
@@ -375,11 +399,7 @@ impl Site {
             })
         });
         found
-            .or_else(|| {
-                info.dated
-                    .as_ref()
-                    .map(|(day, _)| entry("published", Value::String(day.to_string()), fm.line))
-            })
+            .or_else(from_name)
             .map(|found| zoned(renamed(found, "published"), self.settings.timezone.as_ref()))
     }
 }

@@ -138,7 +138,11 @@ impl<'s> Page<'s> {
         if let Some(url) = url {
             canonical.push(entry("url", Value::String(url), fm.line));
         }
-        if let Some(updated) = fm.take(&["lastmod", "updated", "modified", "last_modified_at"]) {
+        let lastmod = keys_or(
+            &site.settings.lastmod_keys,
+            &["lastmod", "updated", "modified", "last_modified_at"],
+        );
+        if let Some(updated) = fm.take(&lastmod) {
             canonical.push(zoned(
                 renamed(updated, "updated"),
                 site.settings.timezone.as_ref(),
@@ -225,7 +229,10 @@ impl<'s> Page<'s> {
         if draft && !self.rules.include_drafts {
             return Err(not_article(file, "a draft: --include-drafts takes it"));
         }
-        let expiry = fm.take(&["expiryDate", "unpublishdate", "expires"]);
+        let expiry = fm.take(&keys_or(
+            &self.site.settings.expiry_keys,
+            &["expiryDate", "unpublishdate", "expires"],
+        ));
         if self.rules.include_future || self.site.settings.future {
             return Ok(draft);
         }
@@ -425,6 +432,19 @@ impl<'s> Page<'s> {
             .into_iter()
             .find(|candidate| content.join(candidate).is_file())
             .and_then(|found| site.url_of(&found))
+    }
+}
+
+/// The keys a site configures for a field, else the generator's own.
+fn keys_or<'k>(configured: &'k [String], defaults: &[&'k str]) -> Vec<&'k str> {
+    if configured.is_empty() {
+        defaults.to_vec()
+    } else {
+        configured
+            .iter()
+            .map(String::as_str)
+            .filter(|key| !key.starts_with(':'))
+            .collect()
     }
 }
 
