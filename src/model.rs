@@ -5,7 +5,7 @@
 //! carries them. The model serialises with serde; that serialisation is the
 //! `article-json` format, so its field names are part of the public contract.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -244,6 +244,16 @@ impl Date {
     /// Reads RFC 3339, `YYYY-MM-DD`, and the `YYYY-MM-DD HH:MM:SS ±HHMM` that
     /// Jekyll writes. A time without a zone is taken as UTC.
     pub fn parse(text: &str) -> Option<Date> {
+        Date::parse_any_year(text).filter(Date::has_four_digit_year)
+    }
+
+    /// RFC 3339 and RFC 2822 write years of four digits; chrono also reads
+    /// `-018-10-01` and would then fail to write it.
+    fn has_four_digit_year(&self) -> bool {
+        (0..=9999).contains(&self.instant.year()) && (0..=9999).contains(&self.utc().year())
+    }
+
+    fn parse_any_year(text: &str) -> Option<Date> {
         let text = text.trim();
         if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
             return Some(Date::from_day(day));
@@ -306,9 +316,15 @@ impl Date {
         self.instant.to_rfc3339_opts(SecondsFormat::AutoSi, true)
     }
 
-    /// RFC 822 with a numeric zone, as RSS 2.0 requires.
+    /// RFC 822 with a numeric zone, as RSS 2.0 requires. A year RFC 822
+    /// cannot hold, which only a feed's own date can bring, is written as
+    /// it is rather than failing the run.
     pub fn to_rfc2822(&self) -> String {
-        self.instant.to_rfc2822()
+        if self.has_four_digit_year() {
+            self.instant.to_rfc2822()
+        } else {
+            self.instant.format("%a, %d %b %Y %H:%M:%S %z").to_string()
+        }
     }
 
     /// The day, `YYYY-MM-DD`, in the source's own offset.

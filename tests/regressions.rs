@@ -95,3 +95,46 @@ fn every_regression_feed_reads_or_is_refused_cleanly() {
         }
     }
 }
+
+/// chrono reads `-018-10-01` as a date that RFC 822 cannot write: it is
+/// refused with its place, in an article and in a site's page alike,
+/// where it once aborted the RSS writer (found by the site_page target).
+#[test]
+fn a_year_rss_cannot_write_is_refused_not_a_crash() {
+    let canonical = root().join("tests/regressions/negative-year-canonical.md");
+    let output = crate::util::run(
+        &[
+            "convert",
+            canonical.to_str().unwrap(),
+            "-t",
+            "rss",
+            "--link",
+            "https://e.com/",
+        ],
+        b"",
+    );
+    crate::util::assert_fails(
+        &output,
+        65,
+        "negative-year-canonical.md:3:12: error: `published` is not a date",
+    );
+    let page = root().join("tests/regressions/negative-year.md");
+    let site = root().join("tests/fixtures/sites/eleventy");
+    let output = crate::util::run(
+        &[
+            "convert",
+            page.to_str().unwrap(),
+            "-t",
+            "rss",
+            "--site",
+            site.to_str().unwrap(),
+            "--include-future",
+        ],
+        b"",
+    );
+    crate::util::assert_fails(
+        &output,
+        65,
+        "negative-year.md:3:7: error: `date` is not a date",
+    );
+}

@@ -129,9 +129,13 @@ pub(crate) fn entry(key: &str, value: Value, line: usize) -> Entry {
     }
 }
 
-/// An entry under another name, keeping its place.
-pub(crate) fn renamed(mut entry: Entry, key: &str) -> Entry {
-    entry.key = key.to_owned();
+/// An entry as the article format's field `field`, keeping its place and,
+/// when the format reads it as that field already (`date`, `lastmod`,
+/// `description`), its name, so that messages name the key as written.
+pub(crate) fn renamed(mut entry: Entry, field: &str) -> Entry {
+    if crate::read::meta::field_of(&entry.key) != Some(field) {
+        entry.key = field.to_owned();
+    }
     entry
 }
 
