@@ -44,6 +44,45 @@ pub struct Channel {
     /// too, so that reading the feed back gives it byte for byte.
     #[serde(default)]
     pub lossless: bool,
+    /// A podcast's directory fields (Apple's `itunes:` elements), written
+    /// to RSS.
+    #[serde(default)]
+    pub podcast: Option<Podcast>,
+}
+
+/// What podcast directories read from a feed's channel: the `itunes:`
+/// elements Apple Podcasts defines.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Podcast {
+    /// The show's author.
+    pub author: Option<String>,
+    /// Who to contact about the show, and how.
+    pub owner_name: Option<String>,
+    /// The owner's e-mail address.
+    pub owner_email: Option<String>,
+    /// The show's artwork (absolute URL).
+    pub image: Option<String>,
+    /// Categories, each `Category` or `Category/Subcategory`.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// `true` or `false`.
+    pub explicit: Option<String>,
+    /// `episodic` or `serial`.
+    #[serde(rename = "type")]
+    pub show_type: Option<String>,
+    /// A one-line description.
+    pub subtitle: Option<String>,
+    /// The show's description.
+    pub summary: Option<String>,
+    /// Words to search by.
+    pub keywords: Option<String>,
+    /// `Yes` keeps the show out of the directory.
+    pub block: Option<String>,
+    /// `Yes` when no more episodes will come.
+    pub complete: Option<String>,
+    /// Where the feed has moved.
+    pub new_feed_url: Option<String>,
 }
 
 impl Channel {
@@ -110,6 +149,7 @@ impl Channel {
                 other.hubs
             },
             lossless: other.lossless || self.lossless,
+            podcast: other.podcast.or(self.podcast),
         }
     }
 
@@ -122,6 +162,12 @@ impl Channel {
             ("feed URL", self.feed_url.as_ref()),
             ("icon", self.icon.as_ref()),
             ("logo", self.logo.as_ref()),
+            (
+                "podcast image",
+                self.podcast
+                    .as_ref()
+                    .and_then(|podcast| podcast.image.as_ref()),
+            ),
         ]
         .into_iter()
         .chain(self.hubs.iter().map(|hub| ("hub", Some(hub))));

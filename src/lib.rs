@@ -39,7 +39,7 @@ pub mod write;
 
 pub use convert::{Source, convert_each};
 pub use error::{Diagnostic, Error, ErrorKind, Result};
-pub use feed::{Channel, Feed};
+pub use feed::{Channel, Feed, Podcast};
 pub use fidelity::Change;
 pub use format::Format;
 pub use model::{Article, Attribution, Author, Block, Date, Discussion, Image, Meta, Quote};

@@ -358,3 +358,32 @@ fn lossless_carries_the_article_whole_from_the_flag_or_the_config() {
         }
     }
 }
+
+#[test]
+fn a_podcast_configuration_becomes_the_channels_itunes_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("feed.toml");
+    std::fs::write(
+        &config,
+        "title = \"Show\"\nlink = \"https://show.example.fm/\"\n[podcast]\nowner_name = \"Maya\"\nowner_email = \"maya@example.fm\"\ncategories = [\"Science/Earth Sciences\"]\nexplicit = \"false\"\n",
+    )
+    .unwrap();
+    let config = config.display().to_string();
+    let output = run(&["feed", "samples", "-t", "rss", "--config", &config], b"");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let channel = rss::Channel::read_from(output.stdout.as_slice()).unwrap();
+    let itunes = channel.itunes_ext.unwrap();
+    let owner = itunes.owner.unwrap();
+    assert_eq!(
+        (owner.name.as_deref(), owner.email.as_deref()),
+        (Some("Maya"), Some("maya@example.fm"))
+    );
+    assert_eq!(itunes.categories[0].text, "Science");
+    assert_eq!(
+        itunes.categories[0].subcategory.as_ref().unwrap().text,
+        "Earth Sciences"
+    );
+    std::fs::write(&config, "title = \"Show\"\nlink = \"https://show.example.fm/\"\n[podcast]\nimage = \"javascript:alert(1)\"\n").unwrap();
+    let output = run(&["feed", "samples", "-t", "rss", "--config", &config], b"");
+    assert_fails(&output, 2, "podcast image");
+}

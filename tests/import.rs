@@ -899,6 +899,25 @@ fn a_podcast_keeps_its_enclosures_in_every_feed_format() {
             .any(|(duration, _, _)| duration.is_some())
     );
     assert_eq!(itunes(&rss), itunes(&source), "itunes");
+    // And the show's own: author, owner, categories, artwork, explicit.
+    let show = |channel: &rss::Channel| {
+        let itunes = channel.itunes_ext.clone().unwrap();
+        (
+            itunes.author,
+            itunes.owner.map(|owner| (owner.name, owner.email)),
+            itunes
+                .categories
+                .iter()
+                .map(|category| {
+                    let sub = category.subcategory.as_ref().map(|sub| sub.text.clone());
+                    (category.text.clone(), sub)
+                })
+                .collect::<Vec<_>>(),
+            itunes.image,
+            itunes.explicit,
+        )
+    };
+    assert_eq!(show(&rss), show(&source), "the show's iTunes fields");
     let atom = atom_syndication::Feed::read_from(convert("atom").as_slice()).unwrap();
     let written: Vec<(String, String, String)> = atom
         .entries

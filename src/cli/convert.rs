@@ -356,6 +356,13 @@ impl Plan {
                 for article in &feed.articles {
                     changes.extend(newswire::fidelity::unheld(format, article));
                 }
+                if format != Format::Rss && feed.channel.podcast.is_some() {
+                    changes.push(Change::dropped(
+                        None,
+                        "itunes",
+                        format!("{format} has no place for a podcast's directory fields (author, owner, categories, artwork)"),
+                    ));
+                }
                 newswire::write_feed(format, &feed, &mut document)
             } else {
                 let [article] = feed.articles.as_slice() else {

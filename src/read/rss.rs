@@ -6,7 +6,7 @@
 use super::feed::{Enclosure, Entry, Parsed, parse_date, parse_date_leniently, parse_person};
 use crate::error::Result;
 use crate::extension::{NewswireData, extension_elements};
-use crate::feed::Channel;
+use crate::feed::{Channel, Podcast};
 use crate::fidelity::Change;
 use crate::model::{Author, Image};
 
@@ -55,11 +55,7 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
                 .as_ref()
                 .and_then(|dc| dc.dates.iter().find_map(|date| parse_date(date)))
         });
-    for (field, present) in [
-        ("image", channel.image.is_some()),
-        ("copyright", channel.copyright.is_some()),
-        ("category", !channel.categories.is_empty()),
-    ] {
+    for (field, present) in [("category", !channel.categories.is_empty())] {
         if present {
             changes.push(Change::dropped(
                 None,
@@ -82,6 +78,23 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
             .filter(|description| !description.is_empty()),
         language,
         authors,
+        rights: channel
+            .copyright
+            .clone()
+            .filter(|rights| !rights.trim().is_empty()),
+        logo: channel
+            .image
+            .as_ref()
+            .map(|image| image.url.trim().to_owned())
+            .filter(|url| crate::url::is_web_url(url)),
+        hubs: channel
+            .atom_ext
+            .iter()
+            .flat_map(|atom| &atom.links)
+            .filter(|link| link.rel == "hub" && crate::url::is_web_url(&link.href))
+            .map(|link| link.href.clone())
+            .collect(),
+        podcast: channel.itunes_ext.as_ref().map(podcast),
         ..Channel::default()
     };
     Ok(Parsed {
@@ -90,6 +103,39 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
         date,
         changes,
     })
+}
+
+/// A podcast's iTunes channel fields, kept for RSS to RSS.
+fn podcast(itunes: &rss::extension::itunes::ITunesChannelExtension) -> Podcast {
+    let owner = itunes.owner.as_ref();
+    Podcast {
+        author: itunes.author.clone(),
+        owner_name: owner.and_then(|owner| owner.name.clone()),
+        owner_email: owner.and_then(|owner| owner.email.clone()),
+        image: itunes
+            .image
+            .clone()
+            .filter(|url| crate::url::is_web_url(url)),
+        categories: itunes
+            .categories
+            .iter()
+            .map(|category| match &category.subcategory {
+                Some(sub) => format!("{}/{}", category.text, sub.text),
+                None => category.text.clone(),
+            })
+            .collect(),
+        explicit: itunes.explicit.clone(),
+        show_type: itunes.r#type.clone(),
+        subtitle: itunes.subtitle.clone(),
+        summary: itunes.summary.clone(),
+        keywords: itunes.keywords.clone(),
+        block: itunes.block.clone(),
+        complete: itunes.complete.clone(),
+        new_feed_url: itunes
+            .new_feed_url
+            .clone()
+            .filter(|url| crate::url::is_web_url(url)),
+    }
 }
 
 /// An iTunes duration in seconds: `HH:MM:SS`, `MM:SS` or seconds.

@@ -67,6 +67,7 @@ fn channel<'n>(feed: &Feed, namespaces: impl IntoIterator<Item = (&'n str, &'n s
                 link: info.link.clone().unwrap_or_default(),
                 ..rss::Image::default()
             }),
+        itunes_ext: info.podcast.as_ref().map(itunes_channel),
         ..Channel::default()
     };
     let mut links: Vec<Link> = info
@@ -130,6 +131,46 @@ fn written(channel: &Channel) -> io::Result<Vec<u8>> {
     channel
         .pretty_write_to(Vec::new(), b' ', 2)
         .map_err(|error| io::Error::other(error.to_string()))
+}
+
+/// A podcast's directory fields as iTunes channel elements.
+fn itunes_channel(
+    podcast: &crate::feed::Podcast,
+) -> rss::extension::itunes::ITunesChannelExtension {
+    use rss::extension::itunes::{ITunesCategory, ITunesChannelExtension, ITunesOwner};
+    let category = |text: &str| ITunesCategory {
+        text: text.to_owned(),
+        subcategory: None,
+    };
+    ITunesChannelExtension {
+        author: podcast.author.clone(),
+        block: podcast.block.clone(),
+        categories: podcast
+            .categories
+            .iter()
+            .map(|written| match written.split_once('/') {
+                Some((top, sub)) => ITunesCategory {
+                    subcategory: Some(Box::new(category(sub))),
+                    ..category(top)
+                },
+                None => category(written),
+            })
+            .collect(),
+        image: podcast.image.clone(),
+        explicit: podcast.explicit.clone(),
+        complete: podcast.complete.clone(),
+        new_feed_url: podcast.new_feed_url.clone(),
+        owner: (podcast.owner_name.is_some() || podcast.owner_email.is_some()).then(|| {
+            ITunesOwner {
+                name: podcast.owner_name.clone(),
+                email: podcast.owner_email.clone(),
+            }
+        }),
+        subtitle: podcast.subtitle.clone(),
+        summary: podcast.summary.clone(),
+        keywords: podcast.keywords.clone(),
+        r#type: podcast.show_type.clone(),
+    }
 }
 
 /// A podcast episode's iTunes fields, from the front matter's `itunes`
