@@ -51,17 +51,20 @@ impl<'a> Item<'a> {
         options: ItemOptions,
     ) -> Item<'a> {
         let content_text = with_text.then(|| text::Content::of(article, &body).unwrapped());
-        let framing = Framing::of(article, &body);
-        Item::of(article, body, content_text, &framing, options)
+        // Only a lossless item carries the article as Markdown, which the
+        // framing is for.
+        let framing = options.lossless.then(|| Framing::of(article, &body));
+        Item::of(article, body, content_text, framing.as_ref(), options)
     }
 
     /// `article` as a feed item, its HTML content built from a body already
-    /// parsed.
+    /// parsed; `framing`, which a lossless item needs, is made when not
+    /// given.
     pub fn of(
         article: &'a Article,
         body: ParsedBody<'_>,
         content_text: Option<String>,
-        framing: &Framing,
+        framing: Option<&Framing>,
         options: ItemOptions,
     ) -> Item<'a> {
         let item = Item::full(article, body, content_text, framing, options.lossless);
@@ -76,9 +79,13 @@ impl<'a> Item<'a> {
         article: &'a Article,
         body: ParsedBody<'_>,
         content_text: Option<String>,
-        framing: &Framing,
+        framing: Option<&Framing>,
         lossless: bool,
     ) -> Item<'a> {
+        let source = lossless.then(|| match framing {
+            Some(framing) => super::markdown::as_written(article, framing),
+            None => super::markdown::as_written(article, &Framing::of(article, &body)),
+        });
         let base = article.meta.url.as_deref();
         Item {
             article,
@@ -96,7 +103,7 @@ impl<'a> Item<'a> {
                 .as_ref()
                 .map(|image| absolute_url(base, &image.url))
                 .filter(|url| crate::url::is_web_url(url)),
-            data: newswire_data(article, framing, lossless),
+            data: newswire_data(article, source),
             content_text,
         }
     }
@@ -205,9 +212,9 @@ pub struct ItemOptions {
     pub lossless: bool,
 }
 
-/// The structured data of `article`: the quotes, prompts and front
-/// matter, and with `lossless` the whole article as written.
-fn newswire_data(article: &Article, framing: &Framing, lossless: bool) -> NewswireData {
+/// The structured data of `article`: the quotes and prompts, and its front
+/// matter, or in a lossless item the whole article as written.
+fn newswire_data(article: &Article, source: Option<String>) -> NewswireData {
     let meta = &article.meta;
     NewswireData {
         quotes: article.quotes().map(QuoteData::of).collect(),
@@ -215,8 +222,10 @@ fn newswire_data(article: &Article, framing: &Framing, lossless: bool) -> Newswi
         program: meta.program.clone(),
         publisher: meta.publisher.clone(),
         image_credit: meta.image.as_ref().and_then(|image| image.credit.clone()),
-        front: (!lossless).then(|| super::markdown::item_front_matter(meta)),
-        source: lossless.then(|| super::markdown::as_written(article, framing)),
+        front: source
+            .is_none()
+            .then(|| super::markdown::item_front_matter(meta)),
+        source,
     }
 }
 

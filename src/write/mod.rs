@@ -213,10 +213,11 @@ pub(crate) fn write_each_parsed<'a, E: From<crate::Error>>(
         .any(|&format| format != Format::ArticleJson)
         .then(|| commonmark::ParsedBody::shared_or_new(parsed, arena, &article.body));
     let wants_item = wanted(Format::Html) || formats.iter().any(|format| format.is_feed());
-    // The Markdown output and the items' copy of the article share these.
+    // The Markdown output and a lossless item's copy of the article share
+    // these.
     let framing = body
         .as_ref()
-        .filter(|_| wanted(Format::Markdown) || wants_item)
+        .filter(|_| wanted(Format::Markdown) || (wants_item && options.channel.lossless))
         .map(|body| markdown::Framing::of(article, body));
     // Writing to memory cannot fail.
     let mut markdown = Vec::new();
@@ -230,18 +231,16 @@ pub(crate) fn write_each_parsed<'a, E: From<crate::Error>>(
         .filter(|_| wanted(Format::Text) || wanted(Format::JsonFeed))
         .map(|body| text::Content::of(article, body));
     // The HTML content rewrites the tree, so it is built last.
-    let one_item = body
-        .zip(framing.as_ref())
-        .filter(|_| wants_item)
-        .map(|(body, framing)| {
-            let content_text = text.as_ref().map(text::Content::unwrapped);
-            let item_options = ItemOptions {
-                lossless: options.channel.lossless,
-                ..ItemOptions::default()
-            };
-            let item = self::feed::Item::of(article, body, content_text, framing, item_options);
-            (Feed::from_article(article, &options.channel), item)
-        });
+    let one_item = body.filter(|_| wants_item).map(|body| {
+        let content_text = text.as_ref().map(text::Content::unwrapped);
+        let item_options = ItemOptions {
+            lossless: options.channel.lossless,
+            ..ItemOptions::default()
+        };
+        let item =
+            self::feed::Item::of(article, body, content_text, framing.as_ref(), item_options);
+        (Feed::from_article(article, &options.channel), item)
+    });
     // One buffer serves every format in turn, grown once to the largest.
     let mut document = Vec::new();
     for &format in formats {
