@@ -416,18 +416,21 @@ fn feed_to_feed_keeps_every_item_and_is_read_by_real_parsers() {
         "youtube.atom.xml",
     ] {
         let source = import_fixture(name);
+        let path = fixture(name);
+        let convert = |target: &str, extra: &[&str]| {
+            let mut args = vec![
+                "convert",
+                path.to_str().unwrap(),
+                "-f",
+                "feed",
+                "-t",
+                target,
+            ];
+            args.extend(extra);
+            run(&args, b"")
+        };
         for target in ["rss", "atom", "jsonfeed"] {
-            let output = run(
-                &[
-                    "convert",
-                    fixture(name).to_str().unwrap(),
-                    "-f",
-                    "feed",
-                    "-t",
-                    target,
-                ],
-                b"",
-            );
+            let output = convert(target, &[]);
             assert!(
                 output.status.success(),
                 "{name} to {target}: {}",
@@ -454,18 +457,7 @@ fn feed_to_feed_keeps_every_item_and_is_read_by_real_parsers() {
                 );
                 assert_eq!(back.discussion, article.discussion);
             }
-            let lossless = run(
-                &[
-                    "convert",
-                    fixture(name).to_str().unwrap(),
-                    "-f",
-                    "feed",
-                    "-t",
-                    target,
-                    "--lossless",
-                ],
-                b"",
-            );
+            let lossless = convert(target, &["--lossless"]);
             let back = newswire::read_feed(&lossless.stdout, target).unwrap();
             assert_eq!(
                 back.feed.articles, source.feed.articles,
