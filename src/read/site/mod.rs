@@ -103,6 +103,8 @@ pub struct Site {
     root: PathBuf,
     config_file: PathBuf,
     settings: Settings,
+    /// The content directory, its links resolved once, as pages' paths are.
+    content: PathBuf,
     /// The URL of each page other pages link to, read once.
     linked: Mutex<HashMap<PathBuf, Option<String>>>,
 }
@@ -168,10 +170,13 @@ impl Site {
             Generator::Zola => zola::settings(&Config::read(&config_file, false)?),
             Generator::Eleventy => eleventy::settings(dir, &config_file)?,
         };
+        let content = dir.join(&settings.content_dir);
+        let content = content.canonicalize().unwrap_or(content);
         Ok(Some(Site {
             generator,
             root: dir.to_owned(),
             config_file,
+            content,
             settings,
             linked: Mutex::new(HashMap::new()),
         }))
@@ -200,11 +205,7 @@ impl Site {
 
     /// Puts `base_url` in place of the configuration's, as `--link` does.
     pub fn set_base_url(&mut self, base_url: &str) {
-        let mut base = base_url.trim().to_owned();
-        if !base.ends_with('/') {
-            base.push('/');
-        }
-        self.settings.base_url = Some(base);
+        self.settings.base_url = Some(hugo::with_slash(base_url));
     }
 
     /// The feed's channel as the configuration describes the site.
@@ -248,11 +249,22 @@ impl Site {
         if is_dir && (name.starts_with('.') || ["node_modules", "vendor"].contains(&name)) {
             return true;
         }
-        let relative = self.relative_to_root(path);
-        let relative = relative.to_string_lossy().replace('\\', "/");
+        // A name is matched as it is; only an excluded path (`docs/old`)
+        // needs the path from the root, which costs a lookup.
+        let mut relative = None;
         self.settings.excluded.iter().any(|excluded| {
-            relative == excluded.trim_end_matches('/')
-                || (!excluded.contains('/') && name == excluded.trim_end_matches('/'))
+            let excluded = excluded.trim_end_matches('/');
+            if !excluded.contains('/') {
+                return name == excluded;
+            }
+            relative
+                .get_or_insert_with(|| {
+                    self.relative_to_root(path)
+                        .to_string_lossy()
+                        .replace('\\', "/")
+                })
+                .as_str()
+                == excluded
         }) || (self.generator == Generator::Jekyll
             && is_dir
             && name.starts_with('_')
@@ -281,10 +293,8 @@ impl Site {
     /// One of the site's files as a page to be read by its rules.
     pub fn page(&self, path: &Path, rules: Rules) -> Page<'_> {
         let canonical = path.canonicalize().unwrap_or_else(|_| path.to_owned());
-        let content = self.content_dir();
-        let content = content.canonicalize().unwrap_or(content);
         let relative = canonical
-            .strip_prefix(&content)
+            .strip_prefix(&self.content)
             .or_else(|_| canonical.strip_prefix(&self.root))
             .map(Path::to_owned)
             .unwrap_or_else(|_| PathBuf::from(path.file_name().unwrap_or_default()));
