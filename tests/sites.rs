@@ -537,6 +537,12 @@ fn convert_mirrors_input_paths_so_bundles_never_collide() {
     assert!(out.join("commands/hugo_list.html").is_file());
     // Not articles are not written.
     assert!(!out.join("about.html").exists());
+    // Named on its own, a file that is not an article fails the run
+    // rather than giving an empty output.
+    let about = format!("{hugo}/content/about.md");
+    let output = run(&["convert", &about, "-t", "text"], b"");
+    assert_fails(&output, 65, "about.md:1:1: error: not an article: no date");
+    assert!(output.stdout.is_empty());
     // Flat, two bundles' index.md would share a name.
     let dir = tempfile::tempdir().unwrap();
     for bundle in ["a", "b"] {

@@ -213,9 +213,14 @@ impl Plan {
         drop(progress);
         let mut left_out = LeftOut::default();
         let mut errors = Vec::new();
-        for (error, warnings) in results {
+        for ((error, warnings), located) in results.into_iter().zip(&self.inputs) {
             print_warnings(&warnings, self.quiet);
             match error {
+                // A file named on its own that gives nothing is a failure,
+                // not a note: the output it was run for would be empty.
+                Some(error) if located.named && error.is_not_article() => {
+                    errors.push(not_an_article(&error));
+                }
                 Some(error) if left_out.take(&error) => {}
                 Some(error) => errors.push(error),
                 None => {}
@@ -378,6 +383,20 @@ impl Plan {
         }
         report(&name, &changes, &args.report, self.quiet);
         Ok(())
+    }
+}
+
+/// A site's file that is not an article, as the error of a run that named
+/// it: its place, and why.
+fn not_an_article(error: &Error) -> Error {
+    match error.diagnostic() {
+        Some(at) => Error::invalid_input(
+            &at.file,
+            at.line,
+            at.column,
+            format!("not an article: {}", at.message),
+        ),
+        None => Error::invalid_options(error.to_string()),
     }
 }
 

@@ -126,6 +126,9 @@ pub(crate) struct Located {
     pub relative: PathBuf,
     /// The site whose rules read it.
     pub site: Option<Arc<Site>>,
+    /// Whether it was named on the command line rather than found below a
+    /// directory that was.
+    pub named: bool,
 }
 
 impl Located {
@@ -194,6 +197,7 @@ pub(crate) fn expand_inputs(given: &[PathBuf], sites: &Sites) -> Result<Vec<Loca
         input: Input::Stdin,
         relative: PathBuf::new(),
         site: None,
+        named: true,
     };
     if given.is_empty() {
         return Ok(vec![stdin()]);
@@ -213,12 +217,14 @@ pub(crate) fn expand_inputs(given: &[PathBuf], sites: &Sites) -> Result<Vec<Loca
                 .unwrap_or_else(|_| PathBuf::from(file.file_name().unwrap_or_default())),
             input: Input::File(file),
             site: site.clone(),
+            named: false,
         };
         if !path.is_dir() {
-            inputs.push(located(
-                path.clone(),
-                path.parent().unwrap_or(Path::new("")),
-            ));
+            let parent = path.parent().unwrap_or(Path::new(""));
+            inputs.push(Located {
+                named: true,
+                ..located(path.clone(), parent)
+            });
             continue;
         }
         let root = match &site {
