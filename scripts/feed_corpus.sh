@@ -2,8 +2,10 @@
 # Measures newswire on a directory of feeds from anywhere: for each feed,
 # whether it imports, and whether it converts to each feed format with
 # output that is well-formed (xmllint, or Python's json for JSON Feed) and
-# that `newswire check` finds no error in. Prints one line per feed and
-# the pass rates.
+# that `newswire check` finds no error in. Files that are not well-formed
+# (xmllint, or Python's json) are counted apart and left out of the rates,
+# since no reader need accept them. Prints one line per feed and the pass
+# rates.
 #
 #   scripts/feed_corpus.sh DIR [NEWSWIRE]
 set -uo pipefail
@@ -11,13 +13,18 @@ dir=${1:?usage: feed_corpus.sh DIR [NEWSWIRE]}
 newswire=${2:-target/release/newswire}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-total=0 imported=0
+total=0 imported=0 malformed=0
 declare -A converted=([rss]=0 [atom]=0 [jsonfeed]=0)
 printf '%-40s %-7s %-5s %-5s %-8s\n' feed import rss atom jsonfeed
 for feed in "$dir"/*; do
   [ -f "$feed" ] || continue
-  total=$((total + 1))
   name=$(basename "$feed")
+  if ! xmllint --noout "$feed" 2>/dev/null && ! python3 -c 'import json,sys; json.load(open(sys.argv[1], "rb"))' "$feed" 2>/dev/null; then
+    malformed=$((malformed + 1))
+    printf '%-40s not well-formed\n' "$name"
+    continue
+  fi
+  total=$((total + 1))
   row=$(printf '%-40s' "$name")
   if "$newswire" import "$feed" --out-dir "$work/$name.import" -q >/dev/null 2>"$work/err"; then
     imported=$((imported + 1)); row+=" ok     "
@@ -48,6 +55,7 @@ done
 echo
 [ -f "$work/failures" ] && { echo "failures:"; cat "$work/failures"; echo; }
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%d/%d (%.0f%%)", a, b, b ? 100 * a / b : 0 }'; }
+echo "not well-formed: $malformed, left out"
 echo "imported:        $(pct $imported $total)"
 for format in rss atom jsonfeed; do
   echo "valid $format: $(pct ${converted[$format]} $total)"

@@ -289,6 +289,19 @@ fn foreign_feeds_import_into_sensible_articles() {
     );
     assert_eq!(rdf.feed.articles[0].meta.tags, ["maps"]);
 
+    let entry = import_fixture("atom-entry-document.xml");
+    assert_eq!(entry.feed.articles.len(), 1);
+    assert_eq!(
+        entry.feed.channel.title.as_deref(),
+        Some("Harbour ferry returns after the storm"),
+        "an entry document's feed is titled after its entry"
+    );
+    assert_eq!(
+        entry.feed.articles[0].meta.url.as_deref(),
+        Some("https://harbour.example.org/2024/02/ferry-returns")
+    );
+    assert!(entry.changes.iter().any(|change| change.field == "format"));
+
     let old = import_fixture("rss-0.91.xml");
     assert_eq!(old.feed.articles[0].meta.title, "Site relaunched");
     assert!(old.changes.iter().any(|change| change.field == "published"));

@@ -42,10 +42,7 @@ pub fn check_feed(bytes: &[u8], file: &str) -> Vec<Finding> {
             Some(root) => atom(&root, &mut report),
             None => {}
         },
-        None => report.error(
-            (1, 1),
-            "not a feed: expected an RSS (<rss> or <rdf:RDF>), Atom (<feed>) or JSON Feed document",
-        ),
+        None => report.error((1, 1), crate::read::feed::NOT_A_FEED),
     }
     if report
         .findings
@@ -401,9 +398,14 @@ fn atom(root: &XmlNode, report: &mut Report<'_>) {
     if root.namespace.as_deref() != Some(ATOM_NAMESPACE) {
         report.error(
             root.at,
-            format!("<feed> is not in the Atom namespace: expected xmlns=\"{ATOM_NAMESPACE}\""),
+            format!(
+                "<{}> is not in the Atom namespace: expected xmlns=\"{ATOM_NAMESPACE}\"",
+                root.local()
+            ),
         );
     }
+    // An Atom Entry Document has the entry's rules alone.
+    let entry_document = root.local() == "entry";
     fn in_atom<'a>(node: &'a XmlNode, name: &str) -> Vec<&'a XmlNode> {
         node.children
             .iter()
@@ -413,17 +415,19 @@ fn atom(root: &XmlNode, report: &mut Report<'_>) {
             .collect()
     }
     let has_base = root.attr("xml:base").is_some();
-    for required in ["id", "title", "updated"] {
-        if in_atom(root, required).is_empty() {
-            report.error(root.at, format!("<feed> is missing <{required}>"));
+    let feed_has_author = !entry_document && !in_atom(root, "author").is_empty();
+    if !entry_document {
+        for required in ["id", "title", "updated"] {
+            if in_atom(root, required).is_empty() {
+                report.error(root.at, format!("<feed> is missing <{required}>"));
+            }
         }
-    }
-    let feed_has_author = !in_atom(root, "author").is_empty();
-    if !in_atom(root, "link")
-        .iter()
-        .any(|link| link.attr("rel") == Some("self"))
-    {
-        report.warning(root.at, "no <link rel=\"self\"> naming the feed's own URL");
+        if !in_atom(root, "link")
+            .iter()
+            .any(|link| link.attr("rel") == Some("self"))
+        {
+            report.warning(root.at, "no <link rel=\"self\"> naming the feed's own URL");
+        }
     }
     let check_common = |node: &XmlNode, report: &mut Report<'_>| {
         for date in ["updated", "published"] {
@@ -459,9 +463,14 @@ fn atom(root: &XmlNode, report: &mut Report<'_>) {
             }
         }
     };
-    check_common(root, report);
+    let entries = if entry_document {
+        vec![root]
+    } else {
+        check_common(root, report);
+        in_atom(root, "entry")
+    };
     let mut ids = HashSet::new();
-    for entry in in_atom(root, "entry") {
+    for entry in entries {
         for required in ["id", "title", "updated"] {
             if in_atom(entry, required).is_empty() {
                 report.error(entry.at, format!("<entry> is missing <{required}>"));

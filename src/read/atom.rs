@@ -12,7 +12,16 @@ use atom_syndication::{Person, Text, TextType};
 
 /// Reads an Atom document that [`super::feed::detect`] recognised.
 pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
-    let (atom, dialect) = super::atom_dialects::as_atom_1(text);
+    let (atom, mut changes) = super::atom_dialects::as_atom_1(text);
+    let entry_document = super::atom_dialects::entry_in_feed(&atom);
+    if entry_document.is_some() {
+        changes.push(Change::changed(
+            None,
+            "format",
+            "an Atom entry document, read as a feed of that entry, titled after it",
+        ));
+    }
+    let atom = entry_document.as_deref().unwrap_or(&atom);
     let feed = atom_syndication::Feed::read_from(atom.as_bytes()).map_err(|error| {
         let needle = match &error {
             atom_syndication::Error::WrongDatetime(value) => value.as_str(),
@@ -32,7 +41,6 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
         .base
         .as_deref()
         .and_then(|base| ammonia::Url::parse(base.trim()).ok());
-    let mut changes = dialect;
     for (field, present) in [
         ("icon", feed.icon.is_some() || feed.logo.is_some()),
         ("rights", feed.rights.is_some()),
@@ -60,8 +68,12 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
             )
         })
         .collect();
+    let title = match (&entry_document, feed.entries.first()) {
+        (Some(_), Some(entry)) => text_value(&entry.title),
+        _ => text_value(&feed.title),
+    };
     let channel = Channel {
-        title: Some(text_value(&feed.title)).filter(|title| !title.is_empty()),
+        title: Some(title).filter(|title| !title.is_empty()),
         link: link(&feed.links, "alternate")
             .map(|href| crate::url::resolved(base.as_ref(), &href))
             .or_else(|| base.as_ref().map(|base| base.as_str().to_owned())),

@@ -39,6 +39,29 @@ pub(crate) fn as_atom_1(text: &str) -> (Cow<'_, str>, Vec<Change>) {
     }
 }
 
+/// An Atom Entry Document (RFC 4287 section 4.1.2) as a feed of that one
+/// entry, so one reader serves both; `None` when the root is not an entry.
+pub(crate) fn entry_in_feed(text: &str) -> Option<String> {
+    let mut reader = NsReader::from_str(text);
+    loop {
+        let before = usize::try_from(reader.buffer_position()).ok()?;
+        match reader.read_resolved_event() {
+            Ok((namespace, Event::Start(start) | Event::Empty(start))) => {
+                let atom = matches!(namespace, ResolveResult::Bound(Namespace(uri)) if uri == ATOM_NAMESPACE.as_bytes());
+                if !atom || start.local_name().as_ref() != b"entry" {
+                    return None;
+                }
+                let (prolog, entry) = text.split_at(before);
+                return Some(format!(
+                    "{prolog}<feed xmlns=\"{ATOM_NAMESPACE}\">{entry}</feed>"
+                ));
+            }
+            Ok((_, Event::Eof)) | Err(_) => return None,
+            Ok(_) => {}
+        }
+    }
+}
+
 fn root_is_prefixed(text: &str) -> bool {
     let mut reader = NsReader::from_str(text);
     loop {
@@ -177,6 +200,21 @@ mod tests {
         let content = entry.content.as_ref().unwrap();
         assert_eq!(content.content_type.as_deref(), Some("html"));
         assert_eq!(content.value.as_deref(), Some("<p>x</p>"));
+    }
+
+    #[test]
+    fn an_entry_document_is_read_as_a_feed_of_one() {
+        let text = "<?xml version=\"1.0\"?>\n<!-- one -->\n<atom:entry xmlns:atom=\"http://www.w3.org/2005/Atom\"><atom:title>A</atom:title><atom:id>tag:e.com,2017:1</atom:id></atom:entry>\n";
+        let (atom, _) = as_atom_1(text);
+        let feed = entry_in_feed(&atom).unwrap();
+        let feed = atom_syndication::Feed::read_from(feed.as_bytes()).unwrap();
+        assert_eq!(feed.entries.len(), 1);
+        assert_eq!(feed.entries[0].title.value, "A");
+        assert_eq!(
+            entry_in_feed("<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>"),
+            None
+        );
+        assert_eq!(entry_in_feed("<entry></entry>"), None);
     }
 
     #[test]

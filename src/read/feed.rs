@@ -37,6 +37,9 @@ pub enum FeedKind {
     JsonFeed,
 }
 
+/// What a document that is no feed was expected to be.
+pub(crate) const NOT_A_FEED: &str = "not a feed: expected an RSS (<rss> or <rdf:RDF>), Atom (<feed> or <entry>) or JSON Feed document";
+
 /// Which feed format `text` is, from its content: the XML root element or
 /// JSON Feed's `version`. `None` when it is not a feed.
 pub fn detect(text: &str) -> Option<FeedKind> {
@@ -52,7 +55,7 @@ pub fn detect(text: &str) -> Option<FeedKind> {
     }
     match xml_root(text) {
         Some(root) if root == "rss" || root == "RDF" => Some(FeedKind::Rss),
-        Some(root) if root == "feed" => Some(FeedKind::Atom),
+        Some(root) if root == "feed" || root == "entry" => Some(FeedKind::Atom),
         _ => None,
     }
 }
@@ -88,7 +91,7 @@ pub fn read(text: &str, file: &str) -> Result<Imported> {
             file,
             1,
             1,
-            "not a feed: expected an RSS (<rss> or <rdf:RDF>), Atom (<feed>) or JSON Feed document",
+            NOT_A_FEED,
         ));
     };
     let escapes = match kind {
