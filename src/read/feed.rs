@@ -87,12 +87,7 @@ fn xml_root(text: &str) -> Option<String> {
 /// Reads a feed of any kind; `file` names it in errors.
 pub fn read(text: &str, file: &str) -> Result<Imported> {
     let Some(kind) = detect(text) else {
-        return Err(Error::invalid_input(
-            file,
-            1,
-            1,
-            NOT_A_FEED,
-        ));
+        return Err(Error::invalid_input(file, 1, 1, NOT_A_FEED));
     };
     let escapes = match kind {
         FeedKind::JsonFeed => Escapes::Json,

@@ -49,13 +49,26 @@ impl Framing {
     }
 
     /// The header, the body's blocks and the discussion, blank lines
-    /// between.
-    fn around(&self, header: &str, body: impl Iterator<Item = String>) -> String {
-        let mut parts = vec![header.to_owned()];
-        parts.extend(body);
-        parts.push(self.discussion.clone());
-        parts.retain(|part| !part.is_empty());
-        parts.join("\n\n")
+    /// between, each block written as it comes: a body of many small
+    /// blocks never holds them all formatted at once.
+    fn write_around<'p>(
+        &'p self,
+        header: &'p str,
+        body: impl Iterator<Item = Cow<'p, str>>,
+        out: &mut dyn io::Write,
+    ) -> io::Result<()> {
+        let parts = std::iter::once(Cow::Borrowed(header))
+            .chain(body)
+            .chain(std::iter::once(Cow::Borrowed(self.discussion.as_str())));
+        let mut first = true;
+        for part in parts.filter(|part| !part.is_empty()) {
+            if !first {
+                out.write_all(b"\n\n")?;
+            }
+            first = false;
+            out.write_all(part.as_bytes())?;
+        }
+        writeln!(out)
     }
 }
 
@@ -81,14 +94,14 @@ pub(crate) fn write_parsed(
             .filter(|_| commonmark::quote_parts(node).is_some())
             .and_then(Iterator::next);
         if let Some(written) = written {
-            return written.clone();
+            return Cow::Borrowed(written.as_str());
         }
-        match commonmark::quote(node) {
+        Cow::Owned(match commonmark::quote(node) {
             Some(quote) => commonmark::quote_markdown(&quote),
             None => commonmark::to_commonmark(node),
-        }
+        })
     });
-    writeln!(out, "{}", framing.around(&header, body))
+    framing.write_around(&header, body, out)
 }
 
 /// The article as canonical Markdown with the body's blocks as the model
@@ -97,15 +110,17 @@ pub(crate) fn write_parsed(
 pub(crate) fn as_written(article: &Article, framing: &Framing) -> String {
     let mut quotes = framing.quotes.iter();
     let body = article.body.iter().map(|block| match block {
-        Block::Markdown { markdown } => markdown.clone(),
-        Block::Quote(quote) => quotes
-            .next()
-            .cloned()
-            .unwrap_or_else(|| commonmark::quote_markdown(quote)),
+        Block::Markdown { markdown } => Cow::Borrowed(markdown.as_str()),
+        Block::Quote(quote) => match quotes.next() {
+            Some(written) => Cow::Borrowed(written.as_str()),
+            None => Cow::Owned(commonmark::quote_markdown(quote)),
+        },
     });
-    let mut text = framing.around(&framing.front_matter, body);
-    text.push('\n');
-    text
+    let mut text = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = framing.write_around(&framing.front_matter, body, &mut text);
+    String::from_utf8(text)
+        .unwrap_or_else(|bytes| String::from_utf8_lossy(bytes.as_bytes()).into_owned())
 }
 
 /// The front matter a feed item carries: without the fields its own

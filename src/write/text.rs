@@ -129,6 +129,8 @@ struct TextWriter {
     base: Option<ammonia::Url>,
     pieces: Vec<Piece>,
     references: Vec<Reference>,
+    /// The number each URL already has, so a link seen again keeps it.
+    urls: HashMap<String, usize>,
     footnotes: HashMap<String, usize>,
 }
 
@@ -198,14 +200,16 @@ impl TextWriter {
 
     /// The number of a reference, reusing it when the URL was seen before.
     fn reference(&mut self, reference: Reference) -> usize {
-        let reference = match reference {
-            Reference::Url(url) => Reference::Url(resolved(self.base.as_ref(), &url)),
-            note => note,
-        };
-        if let Some(index) = self.references.iter().position(|seen| *seen == reference) {
-            return index + 1;
+        if let Reference::Url(url) = &reference {
+            let url = resolved(self.base.as_ref(), url);
+            if let Some(index) = self.urls.get(&url) {
+                return *index;
+            }
+            self.references.push(Reference::Url(url.clone()));
+            self.urls.insert(url, self.references.len());
+        } else {
+            self.references.push(reference);
         }
-        self.references.push(reference);
         self.references.len()
     }
 
@@ -433,4 +437,24 @@ fn html_to_text(html: &str) -> String {
     quick_xml::escape::unescape(&stripped)
         .map(|text| text.into_owned())
         .unwrap_or(stripped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_seen_again_keeps_its_number_and_a_note_has_its_own() {
+        let source = "---\ntitle: T\ndate: 2024-01-01\nurl: https://e.com/a\n---\n\n\
+            [a](https://e.com/x) [b](/x) [c](https://e.com/y)[^n]\n\n[^n]: https://e.com/x\n";
+        let article = crate::read::markdown::read(source, "a.md").unwrap();
+        let mut out = Vec::new();
+        write(&article, &WriteOptions::default(), &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("a [1] b [1] c [2][3]"), "{text}");
+        assert!(
+            text.ends_with("[1] https://e.com/x\n[2] https://e.com/y\n[3] https://e.com/x\n"),
+            "{text}"
+        );
+    }
 }
