@@ -7,6 +7,8 @@ mod util;
 mod check_command;
 // CLI behaviour through the real binary: pipes, files, exit codes, errors.
 mod cli;
+// Feeds as real servers and old tools wrote them: dialects, encodings.
+mod dialects;
 // Every command's error lines, in the compiler format where placed.
 mod errors;
 // The feed command through the real binary.

@@ -12,17 +12,14 @@ use atom_syndication::{Person, Text, TextType};
 
 /// Reads an Atom document that [`super::feed::detect`] recognised.
 pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
-    let (atom, mut changes) = super::atom_dialects::as_atom_1(text);
-    let entry_document = super::atom_dialects::entry_in_feed(&atom);
-    if entry_document.is_some() {
-        changes.push(Change::changed(
-            None,
-            "format",
-            "an Atom entry document, read as a feed of that entry, titled after it",
-        ));
+    let first = read_atom_1(super::atom_dialects::as_atom_1(text));
+    let (feed, mut changes, entry_document) = match first {
+        Err(atom_syndication::Error::WrongAttribute {
+            attribute: "type", ..
+        }) => read_atom_1(super::atom_dialects::with_types_repaired(text)),
+        other => other,
     }
-    let atom = entry_document.as_deref().unwrap_or(&atom);
-    let feed = atom_syndication::Feed::read_from(atom.as_bytes()).map_err(|error| {
+    .map_err(|error| {
         let needle = match &error {
             atom_syndication::Error::WrongDatetime(value) => value.as_str(),
             _ => "",
@@ -68,8 +65,8 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
             )
         })
         .collect();
-    let title = match (&entry_document, feed.entries.first()) {
-        (Some(_), Some(entry)) => text_value(&entry.title),
+    let title = match (entry_document, feed.entries.first()) {
+        (true, Some(entry)) => text_value(&entry.title),
         _ => text_value(&feed.title),
     };
     let channel = Channel {
@@ -107,6 +104,24 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
         date: atom_date(&feed.updated),
         changes,
     })
+}
+
+/// The feed in Atom 1.0, as an entry document's feed when it is one, with
+/// what changed on the way and whether it was an entry document.
+fn read_atom_1(
+    (atom, mut changes): (std::borrow::Cow<'_, str>, Vec<Change>),
+) -> std::result::Result<(atom_syndication::Feed, Vec<Change>, bool), atom_syndication::Error> {
+    let entry_document = super::atom_dialects::entry_in_feed(&atom);
+    if entry_document.is_some() {
+        changes.push(Change::changed(
+            None,
+            "format",
+            "an Atom entry document, read as a feed of that entry, titled after it",
+        ));
+    }
+    let atom = entry_document.as_deref().unwrap_or(&atom);
+    let feed = atom_syndication::Feed::read_from(atom.as_bytes())?;
+    Ok((feed, changes, entry_document.is_some()))
 }
 
 fn read_entry(

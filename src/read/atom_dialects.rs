@@ -17,9 +17,26 @@ const ATOM_03_NAMESPACE: &str = "http://purl.org/atom/ns#";
 /// The feed as Atom 1.0 with no prefix on its elements, and what changed
 /// on the way; the text as it is when it already is.
 pub(crate) fn as_atom_1(text: &str) -> (Cow<'_, str>, Vec<Change>) {
+    as_atom_1_with(text, false)
+}
+
+/// [`as_atom_1`], also for an Atom 1.0 feed whose text constructs have
+/// types 1.0 does not allow (MIME types, as in 0.3): read again with
+/// those made 1.0's when the first reading refused one.
+pub(crate) fn with_types_repaired(text: &str) -> (Cow<'_, str>, Vec<Change>) {
+    let (atom, mut changes) = as_atom_1_with(text, true);
+    changes.push(Change::changed(
+        None,
+        "type",
+        "text types Atom 1.0 does not allow (MIME types, a mode) read as text, html or xhtml",
+    ));
+    (atom, changes)
+}
+
+fn as_atom_1_with(text: &str, repair: bool) -> (Cow<'_, str>, Vec<Change>) {
     let is_03 = text.contains(ATOM_03_NAMESPACE);
     let prefixed = root_is_prefixed(text);
-    if !is_03 && !prefixed {
+    if !is_03 && !prefixed && !repair {
         return (Cow::Borrowed(text), Vec::new());
     }
     match rewritten(text) {
@@ -130,11 +147,26 @@ fn rewritten(text: &str) -> Option<String> {
     String::from_utf8(writer.into_inner()).ok()
 }
 
+/// The elements whose `type` says how their text is written: Atom 1.0
+/// allows `text`, `html` and `xhtml` there, where 0.3 and real feeds write
+/// MIME types and a `mode`.
+const TEXT_CONSTRUCTS: [&str; 8] = [
+    "title",
+    "subtitle",
+    "summary",
+    "rights",
+    "tagline",
+    "copyright",
+    "info",
+    "content",
+];
+
 /// An Atom element under its 1.0 name, with no prefix; the root declares
-/// Atom 1.0 as the default namespace. Atom 0.3's `mode` on content becomes
-/// 1.0's `type`.
+/// Atom 1.0 as the default namespace. A text construct's `mode` and MIME
+/// type become 1.0's `type`; other elements' types (a link's) stay.
 fn atom_element(start: &BytesStart<'_>, root: bool) -> Option<BytesStart<'static>> {
     let local = std::str::from_utf8(start.local_name().into_inner()).ok()?;
+    let text_construct = TEXT_CONSTRUCTS.contains(&local);
     let mut element = BytesStart::new(name_in_1_0(local).to_owned());
     let mut mode = None;
     let mut mime_type = None;
@@ -145,8 +177,8 @@ fn atom_element(start: &BytesStart<'_>, root: bool) -> Option<BytesStart<'static
         match attribute.key.as_ref() {
             b"xmlns" => {}
             b"version" if root => {}
-            b"mode" => mode = Some(value),
-            b"type" => mime_type = Some(value),
+            b"mode" if text_construct => mode = Some(value),
+            b"type" if text_construct => mime_type = Some(value),
             key => element.push_attribute((key, value.as_bytes())),
         }
     }
@@ -154,11 +186,15 @@ fn atom_element(start: &BytesStart<'_>, root: bool) -> Option<BytesStart<'static
         element.push_attribute(("xmlns", ATOM_NAMESPACE));
     }
     let mime_type = match (mode.as_deref(), mime_type.as_deref()) {
-        (Some("xml"), _) => Some("xhtml"),
+        (Some("xml"), _) | (_, Some("application/xhtml+xml")) => Some("xhtml"),
         (_, Some("text/html")) => Some("html"),
         (_, Some("text/plain")) => Some("text"),
         (Some("escaped"), None) => Some("html"),
-        (_, other) => other,
+        (_, Some(kind @ ("text" | "html" | "xhtml"))) => Some(kind),
+        // Content may be of any MIME type; other text constructs are text.
+        (_, Some(other)) if local == "content" => Some(other),
+        (_, Some(_)) => Some("text"),
+        (_, None) => None,
     };
     if let Some(mime_type) = mime_type {
         element.push_attribute(("type", mime_type));

@@ -10,7 +10,11 @@ use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Detected {
     Known(&'static Encoding),
-    Utf32 { big_endian: bool },
+    Utf32 {
+        big_endian: bool,
+    },
+    /// Declared by a name no WHATWG label or alias means.
+    Unknown,
 }
 
 /// The feed's text as UTF-8, its declaration saying so, line endings made
@@ -24,6 +28,21 @@ pub(crate) fn decode_feed(bytes: &[u8], file: &str) -> Result<String> {
         })?,
         Detected::Known(encoding) if encoding == UTF_8 => {
             return super::decode_text(bytes, file, "a feed declared UTF-8");
+        }
+        // ASCII reads the same in every encoding a declaration can name.
+        Detected::Unknown if body.is_ascii() => {
+            return super::decode_text(bytes, file, "a feed");
+        }
+        Detected::Unknown => {
+            let name = declared_name(bytes).unwrap_or_default();
+            return Err(Error::invalid_input(
+                file,
+                1,
+                1,
+                format!(
+                    "the feed is in {name:?}, an encoding newswire does not read (it reads those of the WHATWG Encoding Standard, as browsers do): convert it first, e.g. iconv -f {name} -t UTF-8"
+                ),
+            ));
         }
         Detected::Known(encoding) => {
             let (text, had_errors) = encoding.decode_without_bom_handling(body);
@@ -51,12 +70,15 @@ pub(crate) fn head_text(bytes: &[u8]) -> String {
     const HEAD: usize = 4096;
     let (detected, bom) = detect(bytes);
     let body = &bytes[bom..bytes.len().min(bom + HEAD)];
-    match detected {
+    let text = match detected {
         Detected::Utf32 { big_endian } => {
             utf32(&body[..body.len() / 4 * 4], big_endian).unwrap_or_default()
         }
         Detected::Known(encoding) => encoding.decode_without_bom_handling(body).0.into_owned(),
-    }
+        Detected::Unknown => String::from_utf8_lossy(body).into_owned(),
+    };
+    // An XML reader refuses text whose declaration names another encoding.
+    declared_utf8(&text)
 }
 
 /// The encoding, and how many bytes of byte order mark come first.
@@ -71,19 +93,45 @@ fn detect(bytes: &[u8]) -> (Detected, usize) {
         [b'<', 0x00, 0x00, 0x00, ..] => (Detected::Utf32 { big_endian: false }, 0),
         [0x00, b'<', 0x00, b'?', ..] => (Detected::Known(UTF_16BE), 0),
         [b'<', 0x00, b'?', 0x00, ..] => (Detected::Known(UTF_16LE), 0),
-        _ => (Detected::Known(declared(bytes).unwrap_or(UTF_8)), 0),
+        _ => match declared_name(bytes) {
+            None => (Detected::Known(UTF_8), 0),
+            Some(name) => (known(name).map_or(Detected::Unknown, Detected::Known), 0),
+        },
     }
 }
 
-/// The encoding an ASCII-compatible XML declaration names, as WHATWG's
-/// labels say what a name means (`latin1` is Windows-1252, as browsers
-/// read it).
-fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
+/// The encoding an ASCII-compatible XML declaration names.
+fn declared_name(bytes: &[u8]) -> Option<&str> {
     let head = bytes[..bytes.len().min(1024)].strip_prefix(b"<?xml")?;
     let end = head.windows(2).position(|pair| pair == b"?>")?;
     let declaration = std::str::from_utf8(&head[..end]).ok()?;
-    let value = encoding_value(declaration)?;
-    Encoding::for_label(value.as_bytes())
+    encoding_value(declaration)
+}
+
+/// The encoding a name means, as WHATWG's labels say (`latin1` is
+/// Windows-1252, as browsers read it), with the names Python's codecs and
+/// the feeds written with them use for the same encodings
+/// (`windows_1252`, `ms-ansi`, `macroman`).
+fn known(name: &str) -> Option<&'static Encoding> {
+    if let Some(encoding) = Encoding::for_label(name.as_bytes()) {
+        return Some(encoding);
+    }
+    let name = name.trim().to_ascii_lowercase().replace('_', "-");
+    let label = match name.as_str() {
+        "ms-ansi" => "windows-1252",
+        "ms-ee" => "windows-1250",
+        "ms-cyrl" => "windows-1251",
+        "ms-greek" => "windows-1253",
+        "ms-turk" => "windows-1254",
+        "ms-hebr" => "windows-1255",
+        "ms-arab" => "windows-1256",
+        "winbaltrim" => "windows-1257",
+        "cp874" => "windows-874",
+        "macroman" | "mac-roman" => "macintosh",
+        "maccyrillic" | "mac-cyrillic" => "x-mac-cyrillic",
+        other => other,
+    };
+    Encoding::for_label(label.as_bytes())
 }
 
 /// The value of `encoding="…"` in a declaration's text.
@@ -141,6 +189,31 @@ mod tests {
         let text = FEED.replace("ENC", label);
         let (bytes, _, _) = encoding.encode(&text);
         bytes.into_owned()
+    }
+
+    #[test]
+    fn python_names_for_encodings_are_known_and_others_named_in_the_error() {
+        for (name, encoding) in [
+            ("windows_1252", encoding_rs::WINDOWS_1252),
+            ("ms-cyrl", encoding_rs::WINDOWS_1251),
+            ("MacRoman", encoding_rs::MACINTOSH),
+            ("ms_kanji", encoding_rs::SHIFT_JIS),
+        ] {
+            assert_eq!(known(name), Some(encoding), "{name}");
+        }
+        let feed = |body: &[u8]| {
+            let mut bytes =
+                b"<?xml version=\"1.0\" encoding=\"cp437\"?><rss><channel><title>".to_vec();
+            bytes.extend_from_slice(body);
+            bytes.extend_from_slice(b"</title></channel></rss>");
+            decode_feed(&bytes, "f.xml")
+        };
+        assert!(feed(b"plain").unwrap().contains("<title>plain</title>"));
+        let error = feed(b"\x80").unwrap_err().to_string();
+        assert!(
+            error.contains("\"cp437\", an encoding newswire does not read"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -63,10 +63,9 @@ pub fn detect(text: &str) -> Option<FeedKind> {
 /// Which feed format `bytes` are, in whatever encoding they declare,
 /// from their first few kilobytes.
 pub fn detect_bytes(bytes: &[u8]) -> Option<FeedKind> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => detect(text),
-        Err(_) => detect(&super::head_text(bytes)),
-    }
+    // Decoded even when the bytes are valid UTF-8: UTF-16 without a byte
+    // order mark is, when its text is ASCII.
+    detect(&super::head_text(bytes))
 }
 
 /// The local name of the first element, skipping the declaration, comments

@@ -12,9 +12,30 @@ use crate::model::{Author, Image};
 
 /// Reads an RSS document that [`super::feed::detect`] recognised.
 pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
-    let channel = ::rss::Channel::read_from(text.as_bytes()).map_err(|error| {
-        super::feed::error_at_value(text, "", file, format!("not a valid RSS feed: {error}"))
-    })?;
+    let channel = match ::rss::Channel::read_from(text.as_bytes()) {
+        Ok(channel) => channel,
+        // A bare `<rss></rss>` says nothing wrong, only nothing at all.
+        Err(::rss::Error::Eof) if !has_channel(text) => {
+            return Ok(Parsed {
+                channel: Channel::default(),
+                entries: Vec::new(),
+                date: None,
+                changes: vec![Change::changed(
+                    None,
+                    "channel",
+                    "an <rss> with no <channel>, read as an empty feed",
+                )],
+            });
+        }
+        Err(error) => {
+            return Err(super::feed::error_at_value(
+                text,
+                "",
+                file,
+                format!("not a valid RSS feed: {error}"),
+            ));
+        }
+    };
     let mut changes = Vec::new();
     let namespaces = &channel.namespaces;
     let self_link = channel
@@ -277,4 +298,20 @@ fn entry(
         }
     }
     entry
+}
+
+/// Whether any element of the document is a `<channel>`, whatever its prefix.
+fn has_channel(text: &str) -> bool {
+    let mut reader = quick_xml::Reader::from_str(text);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Start(start) | quick_xml::events::Event::Empty(start))
+                if start.local_name().as_ref() == b"channel" =>
+            {
+                return true;
+            }
+            Ok(quick_xml::events::Event::Eof) | Err(_) => return false,
+            Ok(_) => {}
+        }
+    }
 }

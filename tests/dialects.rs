@@ -1,0 +1,97 @@
+//! Feeds as real servers and old tools wrote them, modelled on feed
+//! libraries' fixtures: each is read, with a note where it was repaired,
+//! and converts to every feed format.
+
+use crate::util::{run, stderr, stdout};
+
+fn read(bytes: &[u8]) -> newswire::Imported {
+    newswire::read_feed(bytes, "f.xml").unwrap_or_else(|error| panic!("{error}"))
+}
+
+/// A bare `<rss>` is an empty feed, not an error, as feed readers take it.
+#[test]
+fn an_rss_with_no_channel_is_an_empty_feed() {
+    let imported =
+        read(b"<?xml version=\"1.0\"?>\n<!-- nothing yet -->\n<rss version=\"2.0\">\n</rss>\n");
+    assert!(imported.feed.articles.is_empty());
+    assert!(
+        imported
+            .changes
+            .iter()
+            .any(|change| change.field == "channel")
+    );
+    // A channel that is there but broken is still an error.
+    let broken = newswire::read_feed(b"<rss version=\"2.0\"><channel><title>T</title>", "f.xml");
+    assert!(broken.is_err());
+}
+
+/// Atom 1.0 feeds that write 0.3's MIME types and modes on text
+/// constructs are read with 1.0's types; a link's MIME type stays.
+#[test]
+fn atom_text_constructs_with_mime_types_are_read_as_1_0() {
+    let feed = br#"<feed xmlns="http://www.w3.org/2005/Atom"><title type="text/plain">Harbour &amp; town</title>
+<id>tag:e.org,2024:f</id><updated>2024-02-19T08:10:00Z</updated><link rel="alternate" type="text/html" href="https://e.org/"/>
+<entry><title type="application/xhtml+xml" mode="xml"><div xmlns="http://www.w3.org/1999/xhtml"><a title="&#38;">&#38;</a> ferry</div></title>
+<id>tag:e.org,2024:1</id><updated>2024-02-19T08:10:00Z</updated><link href="https://e.org/1" type="text/html"/>
+<rights type="application/octet-stream">open</rights><content type="text/html">&lt;p&gt;Runs again.&lt;/p&gt;</content></entry></feed>"#;
+    let imported = read(feed);
+    assert_eq!(
+        imported.feed.channel.title.as_deref(),
+        Some("Harbour & town")
+    );
+    assert_eq!(
+        imported.feed.channel.link.as_deref(),
+        Some("https://e.org/")
+    );
+    let article = &imported.feed.articles[0];
+    assert_eq!(article.meta.title, "& ferry");
+    assert_eq!(article.meta.url.as_deref(), Some("https://e.org/1"));
+    assert!(imported.changes.iter().any(|change| change.field == "type"));
+}
+
+/// UTF-16 without a byte order mark whose text is ASCII is valid UTF-8
+/// too; it is still told to be a feed, and converted.
+#[test]
+fn utf16_without_a_byte_order_mark_is_a_feed_to_convert() {
+    let text = "<?xml version=\"1.0\" encoding=\"utf-16\"?>\n<rss version=\"2.0\"><channel><title>T</title><link>https://e.org/</link><description>D</description>\
+        <item><title>A</title><link>https://e.org/a</link><pubDate>Mon, 19 Feb 2024 08:10:00 GMT</pubDate></item></channel></rss>\n";
+    let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("utf16.xml");
+    std::fs::write(&path, &bytes).unwrap();
+    let output = run(
+        &["convert", path.to_str().unwrap(), "-t", "atom", "-q"],
+        b"",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let atom = feed_rs::parser::parse(stdout(&output).as_bytes()).unwrap();
+    assert_eq!(atom.entries.len(), 1);
+    assert_eq!(atom.entries[0].title.as_ref().unwrap().content, "A");
+}
+
+/// Python's names for encodings are read; one newswire cannot decode is
+/// named in the error, with the way out.
+#[test]
+fn encodings_by_python_names_and_unknown_ones() {
+    let feed = |encoding: &str, title: &[u8]| {
+        let mut bytes = format!(
+            "<?xml version=\"1.0\" encoding=\"{encoding}\"?><rss version=\"2.0\"><channel><title>"
+        )
+        .into_bytes();
+        bytes.extend_from_slice(title);
+        bytes.extend_from_slice(
+            b"</title><link>https://e.org/</link><description>D</description></channel></rss>",
+        );
+        newswire::read_feed(&bytes, "f.xml")
+    };
+    let euro = feed("windows_1252", b"\x80").unwrap();
+    assert_eq!(euro.feed.channel.title.as_deref(), Some("\u{20ac}"));
+    let cyrillic = feed("ms-cyrl", b"\xc0").unwrap();
+    assert_eq!(cyrillic.feed.channel.title.as_deref(), Some("\u{410}"));
+    let error = feed("cp437", b"\x80").unwrap_err().to_string();
+    assert!(
+        error.contains("\"cp437\", an encoding newswire does not read"),
+        "{error}"
+    );
+    assert!(error.contains("iconv -f cp437"), "{error}");
+}
