@@ -12,6 +12,12 @@ use serde::{Deserialize, Serialize};
 pub(crate) const NEWSWIRE_NAMESPACE: &str = "urn:newswire:1";
 /// The prefix it is declared with.
 pub(crate) const NEWSWIRE_PREFIX: &str = "nw";
+/// Podcasting 2.0 (`podcast:transcript`, `podcast:chapters`, `podcast:person`
+/// and the rest), carried from RSS to RSS as the front matter's `podcast`.
+pub(crate) const PODCAST_NAMESPACE: &str = "https://podcastindex.org/namespace/1.0";
+/// The prefix it is declared with.
+pub(crate) const PODCAST_PREFIX: &str = "podcast";
+
 /// Media RSS, for the lead image and its credit.
 pub(crate) const MEDIA_NAMESPACE: &str = "http://search.yahoo.com/mrss/";
 
@@ -205,6 +211,75 @@ impl Element {
             }
         }
         Value::Object(fields)
+    }
+
+    /// The element as front matter keeps it, so that it can be written
+    /// again: its local name, attributes, text and children.
+    pub fn to_carried(&self) -> serde_json::Value {
+        use serde_json::Value;
+        let mut fields = serde_json::Map::new();
+        fields.insert("element".to_owned(), Value::from(self.local_name()));
+        if !self.attrs.is_empty() {
+            let attributes = self
+                .attrs
+                .iter()
+                .map(|(key, value)| (key.clone(), Value::from(value.as_str())))
+                .collect();
+            fields.insert("attributes".to_owned(), Value::Object(attributes));
+        }
+        if let Some(text) = self
+            .value
+            .as_deref()
+            .map(str::trim)
+            .filter(|text| !text.is_empty())
+        {
+            fields.insert("text".to_owned(), Value::from(text));
+        }
+        if !self.children.is_empty() {
+            let children = self.children.iter().map(Element::to_carried).collect();
+            fields.insert("children".to_owned(), Value::Array(children));
+        }
+        Value::Object(fields)
+    }
+
+    /// The element [`Element::to_carried`] kept, under `prefix`; `None` for
+    /// a value that is not one, whose names XML would not take, or with a
+    /// link (`url`, `href`, `src`) that is not http or https, as every link
+    /// must be.
+    pub fn from_carried(prefix: &str, value: &serde_json::Value) -> Option<Element> {
+        fn is_name(name: &str) -> bool {
+            name.starts_with(|c: char| c.is_ascii_alphabetic())
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        }
+        let fields = value.as_object()?;
+        let local = fields
+            .get("element")?
+            .as_str()
+            .filter(|name| is_name(name))?;
+        let mut element = Element::new(&format!("{prefix}:{local}"));
+        element.value = fields
+            .get("text")
+            .and_then(|text| text.as_str())
+            .map(str::to_owned);
+        if let Some(attributes) = fields.get("attributes").and_then(|value| value.as_object()) {
+            for (key, value) in attributes {
+                let value = value.as_str()?;
+                let link = matches!(key.as_str(), "url" | "href" | "src");
+                if !is_name(key) || (link && !crate::url::is_web_url(value)) {
+                    return None;
+                }
+                element.attrs.push((key.clone(), value.to_owned()));
+            }
+        }
+        if let Some(children) = fields.get("children").and_then(|value| value.as_array()) {
+            element.children = children
+                .iter()
+                .filter_map(|child| Element::from_carried(prefix, child))
+                .collect();
+        }
+        Some(element)
     }
 
     /// The name without its prefix, which is how the readers key extensions.

@@ -95,3 +95,65 @@ fn encodings_by_python_names_and_unknown_ones() {
     );
     assert!(error.contains("iconv -f cp437"), "{error}");
 }
+
+/// A podcast as python-feedgen's podcast extension writes it
+/// (`tests/consumers/feedgen_podcast.py`): every episode's enclosure in
+/// every feed format, read back by feed-rs, and its iTunes fields RSS to RSS.
+#[test]
+fn a_feedgen_podcast_keeps_its_episodes_in_every_format() {
+    let path = crate::util::root().join("tests/fixtures/feeds/feedgen-podcast.rss.xml");
+    let convert = |to: &str| {
+        let output = run(&["convert", path.to_str().unwrap(), "-t", to, "-q"], b"");
+        assert!(output.status.success(), "{to}: {}", stderr(&output));
+        output.stdout
+    };
+    let expected = [
+        "https://cdn.harbourlights.example.fm/ep1.mp3",
+        "https://cdn.harbourlights.example.fm/ep2.mp3",
+    ];
+    for to in ["rss", "atom", "jsonfeed"] {
+        let feed = feed_rs::parser::parse(convert(to).as_slice()).unwrap();
+        // feed-rs gives RSS enclosures as media, Atom's and JSON Feed's as links.
+        let mut urls: Vec<String> = feed
+            .entries
+            .iter()
+            .flat_map(|entry| {
+                let media = entry
+                    .media
+                    .iter()
+                    .flat_map(|media| &media.content)
+                    .filter_map(|content| content.url.as_ref().map(|url| url.to_string()));
+                let links = entry.links.iter().map(|link| link.href.clone());
+                media.chain(links).collect::<Vec<_>>()
+            })
+            .filter(|url| url.ends_with(".mp3"))
+            .collect();
+        urls.sort();
+        assert_eq!(urls, expected, "{to}");
+    }
+    let rss = rss::Channel::read_from(convert("rss").as_slice()).unwrap();
+    let episodes: Vec<_> = rss
+        .items
+        .iter()
+        .map(|item| {
+            let itunes = item.itunes_ext.clone().unwrap();
+            let enclosure = item.enclosure.clone().unwrap();
+            (
+                itunes.duration,
+                itunes.episode,
+                itunes.season,
+                enclosure.length,
+            )
+        })
+        .collect();
+    assert!(episodes.contains(&(
+        Some("1834".to_owned()),
+        Some("1".to_owned()),
+        Some("1".to_owned()),
+        "29345621".to_owned()
+    )));
+    assert_eq!(episodes.len(), 2);
+    let show = rss.itunes_ext.unwrap();
+    assert_eq!(show.author.as_deref(), Some("Ruth Adeyemi"));
+    assert_eq!(show.categories[0].text, "Society & Culture");
+}

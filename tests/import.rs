@@ -904,6 +904,46 @@ fn a_podcast_keeps_its_enclosures_in_every_feed_format() {
             .any(|(duration, _, _)| duration.is_some())
     );
     assert_eq!(itunes(&rss), itunes(&source), "itunes");
+    // Its Podcasting 2.0 elements too, each of them, nested ones whole; a link
+    // that is not http or https is left out, as every link is.
+    let podcast = |channel: &rss::Channel| -> Vec<String> {
+        fn describe(extension: &rss::extension::Extension) -> String {
+            let children: Vec<String> = extension
+                .children
+                .values()
+                .flatten()
+                .map(describe)
+                .collect();
+            format!(
+                "{}{:?} {:?} {children:?}",
+                extension.name,
+                extension.attrs,
+                extension
+                    .value
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|value| !value.is_empty())
+            )
+        }
+        channel
+            .items
+            .iter()
+            .flat_map(|item| {
+                item.extensions
+                    .get("podcast")
+                    .into_iter()
+                    .flat_map(|by_name| by_name.values().flatten())
+            })
+            .map(describe)
+            .collect()
+    };
+    let mut expected_podcast = podcast(&source);
+    assert_eq!(expected_podcast.len(), 7);
+    expected_podcast.retain(|element| !element.contains("javascript:"));
+    let mut written_podcast = podcast(&rss);
+    written_podcast.sort();
+    expected_podcast.sort();
+    assert_eq!(written_podcast, expected_podcast, "podcast");
     // And the show's own: author, owner, categories, artwork, explicit.
     let show = |channel: &rss::Channel| {
         let itunes = channel.itunes_ext.clone().unwrap();

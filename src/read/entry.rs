@@ -37,6 +37,9 @@ pub(crate) struct Entry {
     /// A podcast episode's iTunes fields, kept as the front matter's
     /// `itunes` mapping: duration, explicit, episode, season and the rest.
     pub itunes: serde_json::Map<String, serde_json::Value>,
+    /// Its Podcasting 2.0 elements, kept as the front matter's `podcast`
+    /// list, one [`crate::extension::Element::to_carried`] each.
+    pub podcast: Vec<serde_json::Value>,
     pub newswire: Option<NewswireData>,
     pub changes: Vec<Change>,
 }
@@ -317,6 +320,12 @@ impl Entry {
             extra.insert(
                 "itunes".to_owned(),
                 serde_json::Value::Object(std::mem::take(&mut self.itunes)),
+            );
+        }
+        if !self.podcast.is_empty() {
+            extra.insert(
+                "podcast".to_owned(),
+                serde_json::Value::Array(std::mem::take(&mut self.podcast)),
             );
         }
         if !self.enclosures.is_empty() {

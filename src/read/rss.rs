@@ -5,7 +5,9 @@
 
 use super::feed::{Enclosure, Entry, Parsed, parse_date, parse_date_leniently, parse_person};
 use crate::error::Result;
-use crate::extension::{NewswireData, extension_elements};
+use crate::extension::{
+    Element, NewswireData, PODCAST_NAMESPACE, PODCAST_PREFIX, extension_elements, extensions_in,
+};
 use crate::feed::{Channel, Podcast};
 use crate::fidelity::Change;
 use crate::model::{Author, Image};
@@ -218,6 +220,17 @@ fn entry(
         newswire: NewswireData::from_elements(&elements),
         ..Entry::default()
     };
+    for element in extensions_in(&elements, PODCAST_NAMESPACE) {
+        let carried = element.to_carried();
+        if Element::from_carried(PODCAST_PREFIX, &carried).is_some() {
+            entry.podcast.push(carried);
+        } else {
+            entry.drop_field(
+                &element.name,
+                "a link that is not http or https, or a name XML does not take",
+            );
+        }
+    }
     let dates = item
         .pub_date
         .iter()

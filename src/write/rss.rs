@@ -5,7 +5,9 @@
 use super::Namespaces;
 use super::feed::{GENERATOR, Item, entry_lines, write_with_entries};
 use super::spool::Lines;
-use crate::extension::{extension_map, extension_namespaces};
+use crate::extension::{
+    Element, PODCAST_NAMESPACE, PODCAST_PREFIX, extension_map, extension_namespaces,
+};
 use crate::feed::Feed;
 use rss::extension::Extension;
 use rss::extension::atom::{AtomExtension, Link};
@@ -124,6 +126,9 @@ fn item_namespaces(item: &rss::Item) -> Namespaces {
     if item.itunes_ext.is_some() {
         namespaces.push(("itunes", rss::extension::itunes::NAMESPACE));
     }
+    if item.extensions.contains_key(PODCAST_PREFIX) {
+        namespaces.push((PODCAST_PREFIX, PODCAST_NAMESPACE));
+    }
     namespaces
 }
 
@@ -203,6 +208,20 @@ fn itunes(item: &Item<'_>) -> Option<rss::extension::itunes::ITunesItemExtension
     })
 }
 
+/// A podcast episode's Podcasting 2.0 elements, from the front matter's
+/// `podcast` list, which reading such a feed fills: RSS to RSS keeps them.
+fn podcast_elements(item: &Item<'_>) -> Vec<(&'static str, Element)> {
+    let Some(serde_json::Value::Array(carried)) = item.article.meta.extra.get(PODCAST_PREFIX)
+    else {
+        return Vec::new();
+    };
+    carried
+        .iter()
+        .filter_map(|value| Element::from_carried(PODCAST_PREFIX, value))
+        .map(|element| (PODCAST_PREFIX, element))
+        .collect()
+}
+
 /// Plain text as the HTML RSS readers take `description` to be: escaped,
 /// so that text about markup is never read as markup.
 fn as_html(text: &str) -> String {
@@ -213,7 +232,9 @@ fn as_html(text: &str) -> String {
 /// than being copied: feeds of thousands of articles are mostly content.
 fn rss_item(item: Item<'_>) -> rss::Item {
     let meta = &item.article.meta;
-    let extensions = extension_map!(item.extension_elements(), Extension, str::to_owned);
+    let mut elements = item.extension_elements();
+    elements.extend(podcast_elements(&item));
+    let extensions = extension_map!(elements, Extension, str::to_owned);
     // Each person once, as readers list both elements: `author` holds one
     // address (RSS 2.0 allows no more), `dc:creator` every other name.
     let emailed = meta
