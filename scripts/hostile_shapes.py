@@ -100,8 +100,15 @@ def json_feed():
         total += len(json.dumps(item)) + 2
         items.append(item)
         n += 1
-    return json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Shape",
-                       "home_page_url": "https://example.com/", "items": items}, indent=1)
+    def dumped():
+        return json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Shape",
+                           "home_page_url": "https://example.com/", "items": items}, indent=1)
+    text = dumped()
+    # The indentation the estimate left out, taken off the end.
+    while len(text.encode()) > SIZE:
+        del items[len(items) * 19 // 20:]
+        text = dumped()
+    return text
 
 
 ARTICLE_COMMANDS = {
