@@ -63,9 +63,14 @@ pub fn detect(text: &str) -> Option<FeedKind> {
 /// Which feed format `bytes` are, in whatever encoding they declare,
 /// from their first few kilobytes.
 pub fn detect_bytes(bytes: &[u8]) -> Option<FeedKind> {
-    // Decoded even when the bytes are valid UTF-8: UTF-16 without a byte
-    // order mark is, when its text is ASCII.
-    detect(&super::head_text(bytes))
+    // A NUL among the first bytes is UTF-16 or UTF-32, which is valid
+    // UTF-8 too when its text is ASCII: decoded first. Anything else that
+    // is UTF-8 (every Markdown article) is looked at as it is.
+    let wide = bytes.iter().take(4).any(|&byte| byte == 0);
+    match std::str::from_utf8(bytes) {
+        Ok(text) if !wide => detect(text),
+        _ => detect(&super::head_text(bytes)),
+    }
 }
 
 /// The local name of the first element, skipping the declaration, comments
