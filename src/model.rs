@@ -5,7 +5,9 @@
 //! carries them. The model serialises with serde; that serialisation is the
 //! `article-json` format, so its field names are part of the public contract.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat, Timelike, Utc,
+};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -325,6 +327,16 @@ impl Date {
         } else {
             self.instant.format("%a, %d %b %Y %H:%M:%S %z").to_string()
         }
+    }
+
+    /// True when RFC 822 writes this moment exactly, as RFC 3339 always
+    /// does: a time to the second, in an offset of whole minutes, in a
+    /// year of four digits.
+    pub fn fits_rfc2822(&self) -> bool {
+        !self.date_only
+            && self.instant.nanosecond() == 0
+            && self.instant.offset().local_minus_utc() % 60 == 0
+            && self.has_four_digit_year()
     }
 
     /// The day, `YYYY-MM-DD`, in the source's own offset.

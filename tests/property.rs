@@ -65,15 +65,41 @@ fn block() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Dates as front matter writes them: days, and moments that RFC 822
+/// holds exactly or does not (a fraction of a second, an offset).
+fn published() -> impl Strategy<Value = String> {
+    (1u32..28, 0u32..24).prop_flat_map(|(day, hour)| {
+        prop_oneof![
+            Just(format!("2024-05-{day:02}")),
+            Just(format!("2024-05-{day:02}T{hour:02}:30:00Z")),
+            Just(format!("2024-05-{day:02}T{hour:02}:30:00+05:30")),
+            Just(format!("2024-05-{day:02}T{hour:02}:30:00.250-03:00")),
+        ]
+    })
+}
+
+/// Bylines, some of which RSS would read otherwise if written alone.
+fn author() -> impl Strategy<Value = String> {
+    prop_oneof![
+        plain_words().prop_map(|name| format!("{{name: {name:?}}}")),
+        plain_words().prop_map(|name| format!("{{name: {name:?}, url: \"https://example.com/\"}}")),
+        plain_words().prop_map(|name| format!("{{name: {name:?}, email: \"desk@example.com\"}}")),
+        plain_words().prop_map(|name| format!("{{name: \"desk@example.com ({name})\"}}")),
+        plain_words().prop_map(|name| format!("{{name: \"{name} <desk@example.com>\"}}")),
+    ]
+}
+
 prop_compose! {
-    fn article()(title in sentence(),
-                 day in 1u32..28,
+    fn article()(title in prop_oneof![4 => sentence(), 1 => sentence().prop_map(|title| format!("{title}  again\tand"))],
+                 published in published(),
+                 authors in prop::collection::vec(author(), 0..3),
                  tags in prop::collection::vec(plain_words(), 0..3),
                  blocks in prop::collection::vec(block(), 1..8),
                  prompts in prop::collection::vec(sentence(), 0..4),
                  note in prop::option::of(sentence())) -> String {
         let mut text = format!(
-            "---\ntitle: {title:?}\npublished: 2024-05-{day:02}\ntags: {tags:?}\n---\n\n{}\n",
+            "---\ntitle: {title:?}\npublished: {published}\nauthors: [{}]\ntags: {tags:?}\n---\n\n{}\n",
+            authors.join(", "),
             blocks.join("\n\n")
         );
         if !prompts.is_empty() || note.is_some() {

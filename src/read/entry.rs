@@ -203,7 +203,7 @@ impl Entry {
             if self.title_is_html {
                 html::to_plain_text(&title)
             } else {
-                title.split_whitespace().collect::<Vec<_>>().join(" ")
+                collapsed(&title)
             }
         }) {
             Some(title) if !title.is_empty() => title,
@@ -389,11 +389,34 @@ impl Entry {
     }
 }
 
+/// A title as feed readers show it, on one line with single spaces.
+fn collapsed(title: &str) -> String {
+    title.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The fields a feed item's front matter leaves to its own elements and
 /// data, as front-matter entries.
 fn held_elsewhere(meta: &Meta) -> Vec<front_matter::Entry> {
     let text = |value: &str| Value::String(value.to_owned());
-    let mut given = vec![("id", text(&meta.id))];
+    let mut given = vec![
+        ("id", text(&meta.id)),
+        ("title", text(&meta.title)),
+        ("published", text(&meta.published.to_rfc3339())),
+    ];
+    if !meta.authors.is_empty() {
+        let field = |key: &str, value: &str| entry(key, text(value));
+        let authors = meta
+            .authors
+            .iter()
+            .map(|author| {
+                let mut fields = vec![field("name", &author.name)];
+                fields.extend(author.url.as_deref().map(|url| field("url", url)));
+                fields.extend(author.email.as_deref().map(|email| field("email", email)));
+                node(Value::Map(fields))
+            })
+            .collect();
+        given.push(("authors", Value::List(authors)));
+    }
     given.extend(meta.url.as_deref().map(|url| ("url", text(url))));
     if !meta.tags.is_empty() {
         let tags = meta.tags.iter().map(|tag| node(text(tag))).collect();
@@ -411,13 +434,17 @@ fn held_elsewhere(meta: &Meta) -> Vec<front_matter::Entry> {
     );
     given
         .into_iter()
-        .map(|(key, value)| front_matter::Entry {
-            key: key.to_owned(),
-            line: 1,
-            column: 1,
-            value: node(value),
-        })
+        .map(|(key, value)| entry(key, value))
         .collect()
+}
+
+fn entry(key: &str, value: Value) -> front_matter::Entry {
+    front_matter::Entry {
+        key: key.to_owned(),
+        line: 1,
+        column: 1,
+        value: node(value),
+    }
 }
 
 fn node(value: Value) -> Node {

@@ -4,7 +4,7 @@
 use super::{WriteOptions, byline_and_date, credit_line, program_line};
 use crate::commonmark;
 use crate::commonmark::ParsedBody;
-use crate::model::{Article, Block, Discussion, Meta};
+use crate::model::{Article, Author, Block, Discussion, Meta};
 use comrak::Arena;
 use comrak::nodes::{ListType, NodeHeading, NodeLink, NodeList, NodeValue};
 use saphyr::{Mapping, Scalar, Yaml, YamlEmitter};
@@ -124,14 +124,32 @@ pub(crate) fn as_written(article: &Article, framing: &Framing) -> String {
 }
 
 /// The front matter a feed item carries: without the fields its own
-/// elements and data hold exactly (id, link, tags, program, publisher),
-/// which reading the item back puts in again. The title stays: feed
-/// readers trim it.
+/// elements and data hold exactly (link, tags, program, publisher, and the
+/// id, title, date and names when every format gives them back as they
+/// are), which reading the item back puts in again.
 pub(crate) fn item_front_matter(meta: &Meta) -> String {
     let mut held = vec!["url", "tags", "program", "publisher"];
-    // An id that is an IRI is written as it is as every format's id.
     if crate::url::as_iri(&meta.id) == meta.id.as_str() {
         held.push("id");
+    }
+    // Readers give a title back on one line with single spaces.
+    let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ") == text;
+    if one_line(&meta.title) {
+        held.push("title");
+    }
+    if meta.published.fits_rfc2822() {
+        held.push("published");
+    }
+    // A name alone, which RSS could not take for `Name <address>` or
+    // `address (Name)`.
+    let plain_name = |author: &Author| {
+        author.url.is_none()
+            && author.email.is_none()
+            && one_line(&author.name)
+            && !author.name.contains(['<', '>', '(', ')', '@'])
+    };
+    if meta.authors.iter().all(plain_name) {
+        held.push("authors");
     }
     front_matter(meta, &held)
 }
