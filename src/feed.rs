@@ -48,6 +48,11 @@ pub struct Channel {
     /// to RSS.
     #[serde(default)]
     pub podcast: Option<Podcast>,
+    /// A podcast's Podcasting 2.0 channel elements (`podcast:guid`,
+    /// `locked`, `funding` and the rest) as an RSS feed had them, in the
+    /// form front matter keeps them: carried from RSS to RSS.
+    #[serde(skip)]
+    pub podcast_elements: Vec<serde_json::Value>,
 }
 
 /// What podcast directories read from a feed's channel: the `itunes:`
@@ -150,6 +155,11 @@ impl Channel {
             },
             lossless: other.lossless || self.lossless,
             podcast: other.podcast.or(self.podcast),
+            podcast_elements: if other.podcast_elements.is_empty() {
+                self.podcast_elements
+            } else {
+                other.podcast_elements
+            },
         }
     }
 

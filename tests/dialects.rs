@@ -157,3 +157,43 @@ fn a_feedgen_podcast_keeps_its_episodes_in_every_format() {
     assert_eq!(show.author.as_deref(), Some("Ruth Adeyemi"));
     assert_eq!(show.categories[0].text, "Society & Culture");
 }
+
+/// xml:base on an entry, a link or a content element applies to what it
+/// holds, each resolved against the base above it, in every format
+/// written from the feed.
+#[test]
+fn xml_base_applies_to_entries_links_and_content() {
+    let path = crate::util::root().join("tests/fixtures/feeds/xml-base.atom.xml");
+    let output = run(
+        &["convert", path.to_str().unwrap(), "-t", "jsonfeed", "-q"],
+        b"",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let feed: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(feed["home_page_url"], "http://example.org/blog/");
+    let items = feed["items"].as_array().unwrap();
+    let item = |title: &str| {
+        items
+            .iter()
+            .find(|item| item["title"] == title)
+            .unwrap_or_else(|| panic!("no item {title}: {feed}"))
+    };
+    let ferry = item("The ferry runs again");
+    assert_eq!(ferry["url"], "http://example.org/blog/2024/05/ferry.html");
+    assert_eq!(
+        ferry["attachments"][0]["url"],
+        "http://example.org/blog/2024/05/audio/ferry.mp3"
+    );
+    let html = ferry["content_html"].as_str().unwrap();
+    assert!(
+        html.contains(r#"href="http://example.org/blog/2024/05/notes/timetable.html""#),
+        "{html}"
+    );
+    let quay = item("The quay is rebuilt");
+    assert_eq!(quay["url"], "http://example.org/archive/quay.html");
+    let html = quay["content_html"].as_str().unwrap();
+    assert!(
+        html.contains(r#"href="http://example.org/blog/plans.html""#),
+        "{html}"
+    );
+}

@@ -368,6 +368,13 @@ impl Plan {
                         format!("{format} has no place for a podcast's directory fields (author, owner, categories, artwork)"),
                     ));
                 }
+                if format != Format::Rss && !feed.channel.podcast_elements.is_empty() {
+                    changes.push(Change::dropped(
+                        None,
+                        "podcast",
+                        format!("{format} has no place for a podcast's Podcasting 2.0 channel elements (guid, locked, funding)"),
+                    ));
+                }
                 newswire::write_feed(format, &feed, &mut document)
             } else {
                 let [article] = feed.articles.as_slice() else {

@@ -3,6 +3,7 @@
 //! there) and our own `nw:article`.
 
 use super::feed::{Enclosure, Entry, Parsed};
+use super::xml_base::{Bases, EntryBases};
 use crate::error::Result;
 use crate::extension::{NewswireData, extension_elements};
 use crate::feed::Channel;
@@ -13,7 +14,7 @@ use atom_syndication::{Person, Text, TextType};
 /// Reads an Atom document that [`super::feed::detect`] recognised.
 pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
     let first = read_atom_1(super::atom_dialects::as_atom_1(text));
-    let (feed, mut changes, entry_document) = match first {
+    let (feed, mut changes, entry_document, bases) = match first {
         Err(atom_syndication::Error::WrongAttribute {
             attribute: "type", ..
         }) => read_atom_1(super::atom_dialects::with_types_repaired(text)),
@@ -32,12 +33,12 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
         };
         super::feed::error_at_value(text, needle, file, message)
     })?;
-    // xml:base on the feed (the crate keeps the feed's and the content's;
-    // RFC 3986 resolves each against the one above it).
+    // xml:base on the feed; the entries' and links' own come from `bases`.
     let base = feed
         .base
         .as_deref()
         .and_then(|base| ammonia::Url::parse(base.trim()).ok());
+    let bases = bases.unwrap_or_default();
     for (field, present) in [
         ("icon", feed.icon.is_some() || feed.logo.is_some()),
         ("rights", feed.rights.is_some()),
@@ -61,7 +62,15 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
                 index + 1,
                 &feed.namespaces,
                 feed.lang.as_deref(),
-                base.as_ref(),
+                bases
+                    .entries
+                    .get(index)
+                    .cloned()
+                    .unwrap_or_else(|| EntryBases {
+                        entry: base.clone(),
+                        links: Vec::new(),
+                        content: base.clone(),
+                    }),
             )
         })
         .collect();
@@ -71,10 +80,9 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
     };
     let channel = Channel {
         title: Some(title).filter(|title| !title.is_empty()),
-        link: link(&feed.links, "alternate")
-            .map(|href| crate::url::resolved(base.as_ref(), &href))
+        link: link(&feed.links, "alternate", &bases.feed_links, base.as_ref())
             .or_else(|| base.as_ref().map(|base| base.as_str().to_owned())),
-        feed_url: link(&feed.links, "self"),
+        feed_url: link(&feed.links, "self", &[], None),
         description: feed
             .subtitle
             .as_ref()
@@ -107,10 +115,15 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
 }
 
 /// The feed in Atom 1.0, as an entry document's feed when it is one, with
-/// what changed on the way and whether it was an entry document.
+/// what changed on the way, whether it was an entry document, and the
+/// bases of its entries and links when there is one for every entry.
+#[allow(clippy::type_complexity)]
 fn read_atom_1(
     (atom, mut changes): (std::borrow::Cow<'_, str>, Vec<Change>),
-) -> std::result::Result<(atom_syndication::Feed, Vec<Change>, bool), atom_syndication::Error> {
+) -> std::result::Result<
+    (atom_syndication::Feed, Vec<Change>, bool, Option<Bases>),
+    atom_syndication::Error,
+> {
     let entry_document = super::atom_dialects::entry_in_feed(&atom);
     if entry_document.is_some() {
         changes.push(Change::changed(
@@ -121,7 +134,8 @@ fn read_atom_1(
     }
     let atom = entry_document.as_deref().unwrap_or(&atom);
     let feed = atom_syndication::Feed::read_from(atom.as_bytes())?;
-    Ok((feed, changes, entry_document.is_some()))
+    let bases = Bases::of(atom).filter(|bases| bases.entries.len() == feed.entries.len());
+    Ok((feed, changes, entry_document.is_some(), bases))
 }
 
 fn read_entry(
@@ -129,8 +143,9 @@ fn read_entry(
     index: usize,
     namespaces: &std::collections::BTreeMap<String, String>,
     feed_language: Option<&str>,
-    base: Option<&ammonia::Url>,
+    bases: EntryBases,
 ) -> Entry {
+    let base = bases.entry.as_ref();
     let elements = extension_elements!(
         source.extensions,
         namespaces,
@@ -142,7 +157,7 @@ fn read_entry(
         title: Some(source.title.value.clone()),
         title_is_html: source.title.r#type != TextType::Text,
         id: Some(source.id.trim().to_owned()).filter(|id| !id.is_empty()),
-        url: link(&source.links, "alternate").map(|href| crate::url::resolved(base, &href)),
+        url: link(&source.links, "alternate", &bases.links, base),
         published: source.published.as_ref().and_then(atom_date),
         updated: atom_date(&source.updated),
         authors: source.authors.iter().map(person).collect(),
@@ -175,11 +190,10 @@ fn read_entry(
                 None | Some("text") => entry.content_text = Some(value),
                 Some("html" | "xhtml") => {
                     entry.content_html = Some(value);
-                    entry.content_base = content
-                        .base
-                        .as_deref()
-                        .map(|own| crate::url::resolved(base, own.trim()))
-                        .or_else(|| base.map(|base| base.as_str().to_owned()))
+                    entry.content_base = bases
+                        .content
+                        .as_ref()
+                        .map(|base| base.as_str().to_owned())
                         .filter(|base| crate::url::is_web_url(base));
                 }
                 Some(other) if other.starts_with("text/") => entry.content_text = Some(value),
@@ -200,9 +214,11 @@ fn read_entry(
         .or_else(|| source.title.lang.clone())
         .or_else(|| feed_language.map(str::to_owned));
     entry.enclosures = enclosures;
-    for link in source.links.iter().filter(|link| link.rel == "enclosure") {
+    let enclosures = source.links.iter().enumerate();
+    for (index, link) in enclosures.filter(|(_, link)| link.rel == "enclosure") {
+        let base = bases.links.get(index).map_or(base, Option::as_ref);
         entry.attach(Enclosure {
-            url: link.href.clone(),
+            url: crate::url::resolved(base, link.href.trim()),
             mime_type: link.mime_type.clone(),
             length: link
                 .length
@@ -223,11 +239,19 @@ fn atom_date(date: &atom_syndication::FixedDateTime) -> Option<Date> {
     (date.timestamp() != 0).then(|| Date::from_instant(*date))
 }
 
-fn link(links: &[atom_syndication::Link], rel: &str) -> Option<String> {
-    links
+/// The first link of relation `rel`, resolved against its own base in
+/// `bases` (in the links' order), else against `base`.
+fn link(
+    links: &[atom_syndication::Link],
+    rel: &str,
+    bases: &[Option<ammonia::Url>],
+    base: Option<&ammonia::Url>,
+) -> Option<String> {
+    let index = links
         .iter()
-        .find(|link| link.rel == rel || (rel == "alternate" && link.rel.is_empty()))
-        .map(|link| link.href.trim().to_owned())
+        .position(|link| link.rel == rel || (rel == "alternate" && link.rel.is_empty()))?;
+    let base = bases.get(index).map_or(base, Option::as_ref);
+    Some(crate::url::resolved(base, links[index].href.trim()))
 }
 
 fn person(person: &Person) -> Author {

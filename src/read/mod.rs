@@ -16,6 +16,7 @@ mod metadata;
 mod rss;
 pub mod site;
 mod toml;
+mod xml_base;
 mod yaml;
 
 use crate::chars::{describe, first_forbidden};

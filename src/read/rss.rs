@@ -78,6 +78,10 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
                 .as_ref()
                 .and_then(|dc| dc.dates.iter().find_map(|date| parse_date(date)))
         });
+    let elements = extension_elements!(channel.extensions, namespaces, ::rss::extension::Extension);
+    let podcast_elements = podcast_elements(&elements, |name, why| {
+        changes.push(Change::dropped(None, name, why));
+    });
     for (field, present) in [("category", !channel.categories.is_empty())] {
         if present {
             changes.push(Change::dropped(
@@ -118,6 +122,7 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
             .map(|link| link.href.clone())
             .collect(),
         podcast: channel.itunes_ext.as_ref().map(podcast),
+        podcast_elements,
         ..Channel::default()
     };
     Ok(Parsed {
@@ -126,6 +131,28 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
         date,
         changes,
     })
+}
+
+/// The Podcasting 2.0 elements among `elements`, as front matter keeps
+/// them; one with a link that is not http or https, or a name XML would
+/// not take, is left out and passed to `drop`.
+fn podcast_elements(
+    elements: &[(String, Element)],
+    mut drop: impl FnMut(&str, &'static str),
+) -> Vec<serde_json::Value> {
+    let mut carried = Vec::new();
+    for element in extensions_in(elements, PODCAST_NAMESPACE) {
+        let value = element.to_carried();
+        if Element::from_carried(PODCAST_PREFIX, &value).is_some() {
+            carried.push(value);
+        } else {
+            drop(
+                &element.name,
+                "a link that is not http or https, or a name XML does not take",
+            );
+        }
+    }
+    carried
 }
 
 /// A podcast's iTunes channel fields, kept for RSS to RSS.
@@ -220,17 +247,8 @@ fn entry(
         newswire: NewswireData::from_elements(&elements),
         ..Entry::default()
     };
-    for element in extensions_in(&elements, PODCAST_NAMESPACE) {
-        let carried = element.to_carried();
-        if Element::from_carried(PODCAST_PREFIX, &carried).is_some() {
-            entry.podcast.push(carried);
-        } else {
-            entry.drop_field(
-                &element.name,
-                "a link that is not http or https, or a name XML does not take",
-            );
-        }
-    }
+    let podcast = podcast_elements(&elements, |name, why| entry.drop_field(name, why));
+    entry.podcast = podcast;
     let dates = item
         .pub_date
         .iter()

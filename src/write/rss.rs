@@ -90,6 +90,16 @@ fn channel<'n>(feed: &Feed, namespaces: impl IntoIterator<Item = (&'n str, &'n s
     if !links.is_empty() {
         channel.atom_ext = Some(AtomExtension { links });
     }
+    if !info.podcast_elements.is_empty() {
+        channel.extensions = extension_map!(
+            podcast_elements(&info.podcast_elements),
+            Extension,
+            str::to_owned
+        );
+        channel
+            .namespaces
+            .insert(PODCAST_PREFIX.to_owned(), PODCAST_NAMESPACE.to_owned());
+    }
     channel.namespaces.extend(extension_namespaces());
     channel.namespaces.extend(
         namespaces
@@ -210,11 +220,15 @@ fn itunes(item: &Item<'_>) -> Option<rss::extension::itunes::ITunesItemExtension
 
 /// A podcast episode's Podcasting 2.0 elements, from the front matter's
 /// `podcast` list, which reading such a feed fills: RSS to RSS keeps them.
-fn podcast_elements(item: &Item<'_>) -> Vec<(&'static str, Element)> {
-    let Some(serde_json::Value::Array(carried)) = item.article.meta.extra.get(PODCAST_PREFIX)
-    else {
-        return Vec::new();
-    };
+fn item_podcast_elements(item: &Item<'_>) -> Vec<(&'static str, Element)> {
+    match item.article.meta.extra.get(PODCAST_PREFIX) {
+        Some(serde_json::Value::Array(carried)) => podcast_elements(carried),
+        _ => Vec::new(),
+    }
+}
+
+/// Podcasting 2.0 elements from the form front matter keeps them in.
+fn podcast_elements(carried: &[serde_json::Value]) -> Vec<(&'static str, Element)> {
     carried
         .iter()
         .filter_map(|value| Element::from_carried(PODCAST_PREFIX, value))
@@ -233,7 +247,7 @@ fn as_html(text: &str) -> String {
 fn rss_item(item: Item<'_>) -> rss::Item {
     let meta = &item.article.meta;
     let mut elements = item.extension_elements();
-    elements.extend(podcast_elements(&item));
+    elements.extend(item_podcast_elements(&item));
     let extensions = extension_map!(elements, Extension, str::to_owned);
     // Each person once, as readers list both elements: `author` holds one
     // address (RSS 2.0 allows no more), `dc:creator` every other name.
