@@ -4,3 +4,10 @@
 pub(crate) fn is_language_tag(tag: &str) -> bool {
     oxilangtag::LanguageTag::parse(tag).is_ok()
 }
+
+/// A language tag as a feed wrote it, as BCP 47 writes it: trimmed, and
+/// `en_US` as `en-US`; `None` when it is no language tag at all.
+pub(crate) fn repaired(tag: &str) -> Option<String> {
+    let tag = tag.trim().replace('_', "-");
+    is_language_tag(&tag).then_some(tag)
+}

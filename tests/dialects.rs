@@ -197,3 +197,40 @@ fn xml_base_applies_to_entries_links_and_content() {
         "{html}"
     );
 }
+
+/// A feed's own language is written as BCP 47 writes it, or left out
+/// with a note when it is none, never copied into output that a
+/// validator would refuse.
+#[test]
+fn a_feeds_language_is_repaired_or_left_out() {
+    let feed = |language: &str| {
+        format!(
+            "<rss version=\"2.0\"><channel><title>T</title><link>https://e.org/</link>\
+             <description>d</description><language>{language}</language>\
+             <item><title>A</title><link>https://e.org/a</link><description>x</description></item>\
+             </channel></rss>"
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    for (language, expected, note) in [
+        ("en_US", Some("en-US"), "written \"en-US\""),
+        ("english please", None, "not a BCP 47 language tag"),
+    ] {
+        let path = dir.path().join("feed.xml");
+        std::fs::write(&path, feed(language)).unwrap();
+        let output = run(&["convert", path.to_str().unwrap(), "-t", "atom"], b"");
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert!(stderr(&output).contains(note), "{}", stderr(&output));
+        let atom = stdout(&output);
+        let document = roxmltree::Document::parse(&atom).unwrap();
+        fn lang<'a>(node: roxmltree::Node<'a, '_>) -> Option<&'a str> {
+            node.attribute(("http://www.w3.org/XML/1998/namespace", "lang"))
+        }
+        assert_eq!(lang(document.root_element()), expected, "{atom}");
+        for node in document.descendants().filter(|node| node.is_element()) {
+            if let Some(tag) = lang(node) {
+                assert_eq!(Some(tag), expected, "{atom}");
+            }
+        }
+    }
+}

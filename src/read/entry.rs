@@ -221,17 +221,15 @@ impl Entry {
         };
         let language = self.language.take().or_else(|| channel.language.clone());
         let language = language.and_then(|tag| {
-            let tag = tag.trim().replace('_', "-");
-            if crate::language::is_language_tag(&tag) {
-                Some(tag)
-            } else {
+            let repaired = crate::language::repaired(&tag);
+            if repaired.is_none() {
                 changes.push(Change::dropped(
                     Some(&label),
                     "language",
                     format!("{tag:?} is not a BCP 47 language tag"),
                 ));
-                None
             }
+            repaired
         });
         let image_url = self
             .image
