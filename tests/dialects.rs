@@ -234,3 +234,48 @@ fn a_feeds_language_is_repaired_or_left_out() {
         }
     }
 }
+
+/// RSS with its own elements under a prefix, as some generators wrote
+/// it (RSS 2.0 in its userland namespace, RSS 1.0 under `rss:`), is read
+/// as plain RSS, and `check` reads it the same way.
+#[test]
+fn rss_elements_under_a_prefix_are_read_as_plain_rss() {
+    let feeds = [
+        r#"<r:rss version="2.0" xmlns:r="http://backend.userland.com/rss2" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<r:channel><r:title>Harbour notes</r:title><r:link>https://e.org/</r:link><r:description>News from the quay</r:description>
+<dc:title>Not the title</dc:title>
+<r:item><r:title>The ferry runs again</r:title><r:link>https://e.org/ferry</r:link><r:description>From Monday.</r:description><dc:creator>Maya Osei</dc:creator></r:item>
+</r:channel></r:rss>"#,
+        r#"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rss="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<rss:channel rdf:about="https://e.org/"><rss:title>Harbour notes</rss:title><rss:link>https://e.org/</rss:link><rss:description>News from the quay</rss:description></rss:channel>
+<rss:item rdf:about="https://e.org/ferry"><rss:title>The ferry runs again</rss:title><rss:link>https://e.org/ferry</rss:link><rss:description>From Monday.</rss:description><dc:creator>Maya Osei</dc:creator></rss:item>
+</rdf:RDF>"#,
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (index, feed) in feeds.iter().enumerate() {
+        let imported = read(feed.as_bytes());
+        assert_eq!(
+            imported.feed.channel.title.as_deref(),
+            Some("Harbour notes"),
+            "feed {index}"
+        );
+        let [article] = imported.feed.articles.as_slice() else {
+            panic!("feed {index}: one item expected");
+        };
+        assert_eq!(article.meta.title, "The ferry runs again");
+        assert_eq!(article.meta.url.as_deref(), Some("https://e.org/ferry"));
+        assert_eq!(article.meta.authors[0].name, "Maya Osei");
+        let path = dir.path().join(format!("feed-{index}.xml"));
+        std::fs::write(&path, feed).unwrap();
+        let output = run(&["check", path.to_str().unwrap()], b"");
+        assert!(output.status.success(), "feed {index}: {}", stderr(&output));
+        let output = run(&["convert", path.to_str().unwrap(), "-t", "rss"], b"");
+        assert!(output.status.success(), "feed {index}: {}", stderr(&output));
+        let written = rss::Channel::read_from(output.stdout.as_slice()).unwrap();
+        assert_eq!(written.items.len(), 1);
+        assert_eq!(
+            written.items[0].link.as_deref(),
+            Some("https://e.org/ferry")
+        );
+    }
+}

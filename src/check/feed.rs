@@ -37,11 +37,18 @@ pub fn check_feed(bytes: &[u8], file: &str) -> Vec<Finding> {
     }
     match detect(&text) {
         Some(FeedKind::JsonFeed) => super::jsonfeed::json_feed(&text, &mut report),
-        Some(kind) => match XmlNode::parse(&text, &mut report) {
-            Some(root) if kind == FeedKind::Rss => rss(&root, &mut report),
-            Some(root) => atom(&root, &mut report),
-            None => {}
-        },
+        Some(FeedKind::Rss) => {
+            // Lines stay where they were; a prefix taken off shifts columns.
+            let (plain, _) = read::rss_unprefixed(&text);
+            if let Some(root) = XmlNode::parse(&plain, &mut report) {
+                rss(&root, &mut report);
+            }
+        }
+        Some(_) => {
+            if let Some(root) = XmlNode::parse(&text, &mut report) {
+                atom(&root, &mut report);
+            }
+        }
         None => report.error((1, 1), crate::read::feed::NOT_A_FEED),
     }
     if report

@@ -14,6 +14,8 @@ pub mod markdown;
 mod meta;
 mod metadata;
 mod rss;
+mod rss_dialects;
+pub(crate) use rss_dialects::unprefixed as rss_unprefixed;
 pub mod site;
 mod toml;
 mod xml_base;

@@ -14,7 +14,8 @@ use crate::model::{Author, Image};
 
 /// Reads an RSS document that [`super::feed::detect`] recognised.
 pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
-    let channel = match ::rss::Channel::read_from(text.as_bytes()) {
+    let (plain, unprefixed) = super::rss_dialects::unprefixed(text);
+    let channel = match ::rss::Channel::read_from(plain.as_bytes()) {
         Ok(channel) => channel,
         // A bare `<rss></rss>` says nothing wrong, only nothing at all.
         Err(::rss::Error::Eof) if !has_channel(text) => {
@@ -39,6 +40,9 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
         }
     };
     let mut changes = Vec::new();
+    if let Some(note) = unprefixed {
+        changes.push(Change::changed(None, "format", note));
+    }
     let namespaces = &channel.namespaces;
     let self_link = channel
         .atom_ext
