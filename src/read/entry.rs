@@ -556,5 +556,30 @@ pub(crate) fn people_with_safe_links(
             ));
         }
     }
+    // Every byline needs a name: an address or a home page stands in.
+    people.retain_mut(|person| {
+        if !person.name.trim().is_empty() {
+            return true;
+        }
+        match person.email.clone().or_else(|| person.url.clone()) {
+            Some(stand_in) => {
+                changes.push(Change::changed(
+                    item,
+                    "author",
+                    format!("no name; {stand_in} is used"),
+                ));
+                person.name = stand_in;
+                true
+            }
+            None => {
+                changes.push(Change::dropped(
+                    item,
+                    "author",
+                    "a person with no name, e-mail address or link",
+                ));
+                false
+            }
+        }
+    });
     people
 }
