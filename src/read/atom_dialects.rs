@@ -107,34 +107,59 @@ fn name_in_1_0(local: &str) -> &str {
 /// Every Atom element written without a prefix under a default Atom 1.0
 /// namespace; other elements, text and attributes as they were.
 fn rewritten(text: &str) -> Option<String> {
+    let mut root = true;
+    let (atom, _) = with_elements_renamed(text, |start, uri| {
+        let atom = uri == Some(ATOM_NAMESPACE) || uri == Some(ATOM_03_NAMESPACE);
+        if !atom {
+            root = false;
+            return Some(None);
+        }
+        atom_element(start, std::mem::take(&mut root)).map(Some)
+    })?;
+    Some(atom)
+}
+
+/// `text` written again with each element `rename` gives a new start tag
+/// for (it is handed the element and its namespace, and returns `None`
+/// to give up, `Some(None)` to keep the element as it is), closed under
+/// its new name; text, comments and other elements as they were. Says
+/// too whether any element was renamed.
+pub(super) fn with_elements_renamed(
+    text: &str,
+    mut rename: impl FnMut(&BytesStart<'_>, Option<&str>) -> Option<Option<BytesStart<'static>>>,
+) -> Option<(String, bool)> {
     let mut reader = NsReader::from_str(text);
     let mut writer = Writer::new(Vec::with_capacity(text.len()));
-    // The name each open element is closed with: ours for Atom's.
+    // The name each open element is closed with, when it was renamed.
     let mut open: Vec<Option<String>> = Vec::new();
-    let mut root = true;
+    let mut changed = false;
     loop {
         let (namespace, event) = reader.read_resolved_event().ok()?;
-        let atom = matches!(namespace, ResolveResult::Bound(Namespace(uri))
-            if uri == ATOM_NAMESPACE.as_bytes() || uri == ATOM_03_NAMESPACE.as_bytes());
+        let uri = match namespace {
+            ResolveResult::Bound(Namespace(uri)) => std::str::from_utf8(uri).ok(),
+            _ => None,
+        };
         let event = match event {
-            // Another vocabulary's element, as it was.
-            Event::Start(start) if !atom => {
-                root = false;
-                open.push(None);
-                Event::Start(start)
-            }
-            Event::Empty(start) if !atom => {
-                root = false;
-                Event::Empty(start)
-            }
-            Event::Start(start) => {
-                let element = atom_element(&start, std::mem::take(&mut root))?;
-                open.push(Some(
-                    String::from_utf8(element.name().as_ref().to_vec()).ok()?,
-                ));
-                Event::Start(element)
-            }
-            Event::Empty(start) => Event::Empty(atom_element(&start, std::mem::take(&mut root))?),
+            Event::Start(start) => match rename(&start, uri)? {
+                Some(element) => {
+                    changed = true;
+                    open.push(Some(
+                        String::from_utf8(element.name().as_ref().to_vec()).ok()?,
+                    ));
+                    Event::Start(element)
+                }
+                None => {
+                    open.push(None);
+                    Event::Start(start)
+                }
+            },
+            Event::Empty(start) => match rename(&start, uri)? {
+                Some(element) => {
+                    changed = true;
+                    Event::Empty(element)
+                }
+                None => Event::Empty(start),
+            },
             Event::End(end) => match open.pop()? {
                 Some(name) => Event::End(BytesEnd::new(name)),
                 None => Event::End(end),
@@ -144,7 +169,7 @@ fn rewritten(text: &str) -> Option<String> {
         };
         writer.write_event(event).ok()?;
     }
-    String::from_utf8(writer.into_inner()).ok()
+    Some((String::from_utf8(writer.into_inner()).ok()?, changed))
 }
 
 /// The elements whose `type` says how their text is written: Atom 1.0

@@ -3,9 +3,7 @@
 //! `<rss:channel>`), made plain for the `rss` crate, which reads its
 //! elements by name: `rss` or `rdf:RDF`, `channel`, `item`.
 
-use quick_xml::events::{BytesEnd, BytesStart, Event};
-use quick_xml::name::{Namespace, ResolveResult};
-use quick_xml::{NsReader, Writer};
+use quick_xml::events::BytesStart;
 use std::borrow::Cow;
 
 /// The namespaces RSS's own elements have been put in: RSS 2.0's, RSS
@@ -49,56 +47,16 @@ fn declares(text: &str, uri: &str) -> bool {
 
 /// The rewritten text, or `None` when nothing needed rewriting.
 fn rewritten(text: &str) -> Option<String> {
-    let mut reader = NsReader::from_str(text);
-    let mut writer = Writer::new(Vec::with_capacity(text.len()));
-    // The name each open element is closed with, when it was renamed.
-    let mut open: Vec<Option<String>> = Vec::new();
     let mut root = true;
-    let mut changed = false;
-    loop {
-        let (namespace, event) = reader.read_resolved_event().ok()?;
-        let uri = match namespace {
-            ResolveResult::Bound(Namespace(uri)) => std::str::from_utf8(uri).ok(),
-            _ => None,
+    let (plain, changed) = super::atom_dialects::with_elements_renamed(text, |start, uri| {
+        let element = match plain_name(start, uri, root) {
+            Some(_) => Some(renamed(start, uri, root)?),
+            None => None,
         };
-        let event = match event {
-            Event::Start(start) if plain_name(&start, uri, root).is_some() => {
-                let element = renamed(&start, uri, root)?;
-                root = false;
-                changed = true;
-                open.push(Some(
-                    String::from_utf8(element.name().as_ref().to_vec()).ok()?,
-                ));
-                Event::Start(element)
-            }
-            Event::Empty(start) if plain_name(&start, uri, root).is_some() => {
-                let element = renamed(&start, uri, root)?;
-                root = false;
-                changed = true;
-                Event::Empty(element)
-            }
-            Event::Start(start) => {
-                root = false;
-                open.push(None);
-                Event::Start(start)
-            }
-            Event::Empty(start) => {
-                root = false;
-                Event::Empty(start)
-            }
-            Event::End(end) => match open.pop()? {
-                Some(name) => Event::End(BytesEnd::new(name)),
-                None => Event::End(end),
-            },
-            Event::Eof => break,
-            other => other,
-        };
-        writer.write_event(event).ok()?;
-    }
-    if !changed {
-        return None;
-    }
-    String::from_utf8(writer.into_inner()).ok()
+        root = false;
+        Some(element)
+    })?;
+    changed.then_some(plain)
 }
 
 /// The plain name `start` is read under, when it needs one: an RSS
