@@ -279,3 +279,31 @@ fn rss_elements_under_a_prefix_are_read_as_plain_rss() {
         );
     }
 }
+
+/// A byline with no name takes its link as one, with a note; one with
+/// nothing to name it by is left out, with a note, so that every imported
+/// article is one newswire reads.
+#[test]
+fn a_byline_with_no_name_takes_its_link_or_is_left_out() {
+    let feed = br#"{"version": "https://jsonfeed.org/version/1.1", "title": "T",
+      "items": [{"id": "https://e.org/1", "url": "https://e.org/1", "title": "One",
+        "content_text": "Text.", "date_published": "2024-05-01T09:00:00Z",
+        "authors": [{"avatar": "https://e.org/face.png"}, {"url": "https://e.org/maya"}]}]}"#;
+    let imported = read(feed);
+    let authors = &imported.feed.articles[0].meta.authors;
+    assert_eq!(authors.len(), 1, "{authors:?}");
+    assert_eq!(authors[0].name, "https://e.org/maya");
+    let notes: Vec<String> = imported
+        .changes
+        .iter()
+        .filter(|change| change.field == "author")
+        .map(|change| change.to_string())
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(
+        notes
+            .iter()
+            .any(|note| note.contains("no name, e-mail address or link")),
+        "{notes:?}"
+    );
+}

@@ -68,8 +68,7 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
                     .cloned()
                     .unwrap_or_else(|| EntryBases {
                         entry: base.clone(),
-                        links: Vec::new(),
-                        content: base.clone(),
+                        ..EntryBases::default()
                     }),
             )
         })
@@ -190,11 +189,17 @@ fn read_entry(
                 None | Some("text") => entry.content_text = Some(value),
                 Some("html" | "xhtml") => {
                     entry.content_html = Some(value);
-                    entry.content_base = bases
-                        .content
-                        .as_ref()
-                        .map(|base| base.as_str().to_owned())
-                        .filter(|base| crate::url::is_web_url(base));
+                    // With no bases found, the content's own, which the
+                    // crate keeps, against the entry's.
+                    entry.content_base = match &bases.content {
+                        Some(own) => Some(own.as_str().to_owned()),
+                        None => content
+                            .base
+                            .as_deref()
+                            .map(|own| crate::url::resolved(base, own.trim()))
+                            .or_else(|| base.map(|base| base.as_str().to_owned())),
+                    }
+                    .filter(|base| crate::url::is_web_url(base));
                 }
                 Some(other) if other.starts_with("text/") => entry.content_text = Some(value),
                 Some(other) => {

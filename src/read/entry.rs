@@ -220,17 +220,7 @@ impl Entry {
             }
         };
         let language = self.language.take().or_else(|| channel.language.clone());
-        let language = language.and_then(|tag| {
-            let repaired = crate::language::repaired(&tag);
-            if repaired.is_none() {
-                changes.push(Change::dropped(
-                    Some(&label),
-                    "language",
-                    format!("{tag:?} is not a BCP 47 language tag"),
-                ));
-            }
-            repaired
-        });
+        let language = language.and_then(|tag| repaired_language(&tag, Some(&label), changes));
         let image_url = self
             .image
             .as_ref()
@@ -385,6 +375,30 @@ impl Entry {
         changes.append(&mut self.changes);
         Ok(article)
     }
+}
+
+/// A language tag as BCP 47 writes it (`en_US` as `en-US`), with a note
+/// when it was written otherwise or is no tag at all and is left out.
+pub(crate) fn repaired_language(
+    tag: &str,
+    item: Option<&str>,
+    changes: &mut Vec<Change>,
+) -> Option<String> {
+    let repaired = crate::language::repaired(tag);
+    match &repaired {
+        None => changes.push(Change::dropped(
+            item,
+            "language",
+            format!("{tag:?} is not a BCP 47 language tag"),
+        )),
+        Some(written) if written != tag => changes.push(Change::changed(
+            item,
+            "language",
+            format!("{tag:?} is written {written:?}, as BCP 47 writes it"),
+        )),
+        Some(_) => {}
+    }
+    repaired
 }
 
 /// A title as feed readers show it, on one line with single spaces.

@@ -122,22 +122,10 @@ pub fn read(text: &str, file: &str) -> Result<Imported> {
         }
     }
     channel.authors = super::entry::people_with_safe_links(channel.authors, None, &mut changes);
-    if let Some(tag) = channel.language.take() {
-        channel.language = crate::language::repaired(&tag);
-        match &channel.language {
-            None => changes.push(Change::dropped(
-                None,
-                "language",
-                format!("the feed's {tag:?} is not a BCP 47 language tag"),
-            )),
-            Some(repaired) if *repaired != tag => changes.push(Change::changed(
-                None,
-                "language",
-                format!("the feed's {tag:?} is written {repaired:?}, as BCP 47 writes it"),
-            )),
-            Some(_) => {}
-        }
-    }
+    channel.language = channel
+        .language
+        .take()
+        .and_then(|tag| super::entry::repaired_language(&tag, None, &mut changes));
     if forbidden > 0 {
         changes.push(Change::changed(
             None,

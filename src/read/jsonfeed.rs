@@ -74,7 +74,7 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
         .authors
         .into_iter()
         .chain(feed.author)
-        .filter_map(author)
+        .map(author)
         .collect();
     let entries = feed
         .items
@@ -98,16 +98,14 @@ pub(crate) fn read(text: &str, file: &str) -> Result<Parsed> {
     })
 }
 
-fn author(author: JsonAuthor) -> Option<Author> {
-    let name = author
-        .name
-        .filter(|name| !name.trim().is_empty())
-        .or_else(|| author.url.clone())?;
-    Some(Author {
-        name,
+/// An author as the model holds one; one with no name is named, or left
+/// out, with the other formats' people, with a note.
+fn author(author: JsonAuthor) -> Author {
+    Author {
+        name: author.name.unwrap_or_default(),
         url: author.url,
         email: None,
-    })
+    }
 }
 
 fn entry(item: JsonItem, index: usize) -> Entry {
@@ -123,7 +121,7 @@ fn entry(item: JsonItem, index: usize) -> Entry {
             .authors
             .into_iter()
             .chain(item.author)
-            .filter_map(author)
+            .map(author)
             .collect(),
         summary_html: item
             .summary
