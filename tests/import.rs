@@ -804,14 +804,44 @@ fn encodings_and_dialects_are_read_as_written() {
             "encoding-utf-32le-bom.rss.xml",
             "UTF-32 with a mark: 日本語のニュース",
         ),
+        ("encoding-ibm850.rss.xml", "Café Ørsted: £5 for ½ a pizza"),
         ("atom-0.3.xml", "Still here"),
         ("atom-prefixed.xml", "Fish & chips"),
+        ("cdf-channel.xml", "Markets open higher"),
     ] {
         let imported = import_fixture(name);
         let article = &imported.feed.articles[0];
         assert_eq!(article.meta.title, title, "{name}");
         assert!(!article.body.is_empty(), "{name}: the body");
     }
+    // A CDF channel's sections join its items; links resolve against BASE.
+    let cdf = import_fixture("cdf-channel.xml");
+    assert_eq!(
+        cdf.feed.channel.title.as_deref(),
+        Some("Example News Channel")
+    );
+    let links: Vec<_> = cdf
+        .feed
+        .articles
+        .iter()
+        .map(|article| article.meta.url.as_deref().unwrap())
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "http://www.example.org/news/1998/03/02/markets.htm",
+            "http://www.example.org/news/sport/1998/03/01/final.htm"
+        ]
+    );
+    assert_eq!(
+        cdf.feed.articles[1].meta.published.to_rfc3339(),
+        "1998-03-01T22:15:00-05:00"
+    );
+    assert!(
+        cdf.changes
+            .iter()
+            .any(|change| change.detail.contains("CDF"))
+    );
     let old = import_fixture("atom-0.3.xml");
     let meta = &old.feed.articles[0].meta;
     assert_eq!(meta.published.to_rfc3339(), "2014-02-17T18:00:00Z");

@@ -1,18 +1,21 @@
 //! Feeds in any encoding, told apart as XML 1.0 Appendix F says: a byte
 //! order mark, else the first bytes of `<?xml`, else the declaration's
 //! `encoding`, else UTF-8. Decoding is `encoding_rs`'s, the browsers'
-//! own; UTF-32, which it leaves out, is four bytes a character.
+//! own; UTF-32, which it leaves out, is four bytes a character, and the
+//! DOS code pages it leaves out are `oem_cp`'s tables.
 
 use crate::error::{Error, Result};
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 /// What a feed's bytes are written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 enum Detected {
     Known(&'static Encoding),
     Utf32 {
         big_endian: bool,
     },
+    /// A DOS code page (`ibm850`, `cp437`), one byte a character.
+    CodePage(u16, &'static oem_cp::code_table_type::TableType),
     /// Declared by a name no WHATWG label or alias means.
     Unknown,
 }
@@ -26,6 +29,16 @@ pub(crate) fn decode_feed(bytes: &[u8], file: &str) -> Result<String> {
         Detected::Utf32 { big_endian } => utf32(body, big_endian).ok_or_else(|| {
             Error::invalid_input(file, 1, 1, "invalid UTF-32: a code unit is not a character")
         })?,
+        Detected::CodePage(number, table) => {
+            table.decode_string_checked(body).ok_or_else(|| {
+                Error::invalid_input(
+                    file,
+                    1,
+                    1,
+                    format!("invalid code page {number}: bytes that are no character in it"),
+                )
+            })?
+        }
         Detected::Known(encoding) if encoding == UTF_8 => {
             return super::decode_text(bytes, file, "a feed declared UTF-8");
         }
@@ -75,6 +88,7 @@ pub(crate) fn head_text(bytes: &[u8]) -> String {
             utf32(&body[..body.len() / 4 * 4], big_endian).unwrap_or_default()
         }
         Detected::Known(encoding) => encoding.decode_without_bom_handling(body).0.into_owned(),
+        Detected::CodePage(_, table) => table.decode_string_lossy(body),
         Detected::Unknown => String::from_utf8_lossy(body).into_owned(),
     };
     // An XML reader refuses text whose declaration names another encoding.
@@ -95,7 +109,14 @@ fn detect(bytes: &[u8]) -> (Detected, usize) {
         [b'<', 0x00, b'?', 0x00, ..] => (Detected::Known(UTF_16LE), 0),
         _ => match declared_name(bytes) {
             None => (Detected::Known(UTF_8), 0),
-            Some(name) => (known(name).map_or(Detected::Unknown, Detected::Known), 0),
+            Some(name) => {
+                let detected = known(name).map(Detected::Known).or_else(|| {
+                    let number = code_page(name)?;
+                    let table = oem_cp::code_table::DECODING_TABLE_CP_MAP.get(&number)?;
+                    Some(Detected::CodePage(number, table))
+                });
+                (detected.unwrap_or(Detected::Unknown), 0)
+            }
         },
     }
 }
@@ -132,6 +153,29 @@ fn known(name: &str) -> Option<&'static Encoding> {
         other => other,
     };
     Encoding::for_label(label.as_bytes())
+}
+
+/// The DOS code page a name means, as IANA's registry and Python's codecs
+/// spell them: `IBM850`, `cp850`, `850`, `csPC850Multilingual`,
+/// `cp_is` (Icelandic, 861).
+fn code_page(name: &str) -> Option<u16> {
+    let name = name.trim().to_ascii_lowercase().replace('_', "-");
+    if name == "cp-is" {
+        return Some(861);
+    }
+    let digits = ["csibm", "cspc8codepage", "cspcp", "cspc", "ibm", "cp"]
+        .iter()
+        .find_map(|prefix| name.strip_prefix(prefix))
+        .unwrap_or(&name)
+        .trim_start_matches('-');
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    let named = matches!(
+        &digits[end..],
+        "" | "multilingual" | "baltic" | "latinhebrew"
+    );
+    named.then(|| digits[..end].parse().ok()).flatten()
 }
 
 /// The value of `encoding="…"` in a declaration's text.
@@ -201,19 +245,51 @@ mod tests {
         ] {
             assert_eq!(known(name), Some(encoding), "{name}");
         }
-        let feed = |body: &[u8]| {
+        let feed = |encoding: &str, body: &[u8]| {
             let mut bytes =
-                b"<?xml version=\"1.0\" encoding=\"cp437\"?><rss><channel><title>".to_vec();
+                format!("<?xml version=\"1.0\" encoding=\"{encoding}\"?><rss><channel><title>")
+                    .into_bytes();
             bytes.extend_from_slice(body);
             bytes.extend_from_slice(b"</title></channel></rss>");
             decode_feed(&bytes, "f.xml")
         };
-        assert!(feed(b"plain").unwrap().contains("<title>plain</title>"));
-        let error = feed(b"\x80").unwrap_err().to_string();
         assert!(
-            error.contains("\"cp437\", an encoding newswire does not read"),
+            feed("viscii", b"plain")
+                .unwrap()
+                .contains("<title>plain</title>")
+        );
+        let error = feed("viscii", b"\x80").unwrap_err().to_string();
+        assert!(
+            error.contains("\"viscii\", an encoding newswire does not read"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn dos_code_pages_are_read_by_every_name_they_go_by() {
+        // 0x82 is é in code pages 437, 850 and 863; 0x9C is £ in 437 and 850.
+        for name in [
+            "cp437",
+            "IBM437",
+            "437",
+            "csPC8CodePage437",
+            "ibm850",
+            "csPC850Multilingual",
+            "CP_850",
+        ] {
+            let bytes = format!("<?xml version=\"1.0\" encoding=\"{name}\"?><rss><channel><title>")
+                .into_bytes()
+                .into_iter()
+                .chain(*b"caf\x82 \x9c5</title></channel></rss>")
+                .collect::<Vec<u8>>();
+            let text = decode_feed(&bytes, "f.xml").unwrap();
+            assert!(text.contains("<title>café £5</title>"), "{name}: {text}");
+            assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+        }
+        assert_eq!(code_page("cp_is"), Some(861));
+        assert_eq!(code_page("csPC862LatinHebrew"), Some(862));
+        assert_eq!(code_page("cp1125x"), None);
+        assert_eq!(code_page("ibm-866"), Some(866));
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub struct Imported {
 /// The feed formats, as the reader detects them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FeedKind {
-    /// RSS 0.9x, 1.0 (RDF) or 2.0.
+    /// RSS 0.9x, 1.0 (RDF) or 2.0, or the CDF channel RSS grew from.
     Rss,
     /// Atom 1.0.
     Atom,
@@ -38,7 +38,7 @@ pub enum FeedKind {
 }
 
 /// What a document that is no feed was expected to be.
-pub(crate) const NOT_A_FEED: &str = "not a feed: expected an RSS (<rss> or <rdf:RDF>), Atom (<feed> or <entry>) or JSON Feed document";
+pub(crate) const NOT_A_FEED: &str = "not a feed: expected an RSS (<rss> or <rdf:RDF>), Atom (<feed> or <entry>), CDF (<CHANNEL>) or JSON Feed document";
 
 /// Which feed format `text` is, from its content: the XML root element or
 /// JSON Feed's `version`. `None` when it is not a feed.
@@ -54,7 +54,9 @@ pub fn detect(text: &str) -> Option<FeedKind> {
         return None;
     }
     match xml_root(text) {
-        Some(root) if root == "rss" || root == "RDF" => Some(FeedKind::Rss),
+        Some(root) if root == "rss" || root == "RDF" || super::cdf::is_cdf_root(&root) => {
+            Some(FeedKind::Rss)
+        }
         Some(root) if root == "feed" || root == "entry" => Some(FeedKind::Atom),
         _ => None,
     }
@@ -75,7 +77,7 @@ pub fn detect_bytes(bytes: &[u8]) -> Option<FeedKind> {
 
 /// The local name of the first element, skipping the declaration, comments
 /// and any DOCTYPE (which is never processed).
-fn xml_root(text: &str) -> Option<String> {
+pub(super) fn xml_root(text: &str) -> Option<String> {
     let mut reader = quick_xml::Reader::from_str(text);
     loop {
         match reader.read_event().ok()? {

@@ -3,6 +3,7 @@
 mod article_json;
 mod atom;
 mod atom_dialects;
+mod cdf;
 mod encoding;
 pub(crate) use encoding::{decode_feed, head_text};
 mod entry;

@@ -1,7 +1,8 @@
 //! RSS written with its own elements under a namespace prefix
 //! (`<r:rss xmlns:r="http://backend.userland.com/rss2">`, RSS 1.0's
 //! `<rss:channel>`), made plain for the `rss` crate, which reads its
-//! elements by name: `rss` or `rdf:RDF`, `channel`, `item`.
+//! elements by name: `rss` or `rdf:RDF`, `channel`, `item`; and CDF,
+//! made the RSS it means.
 
 use quick_xml::events::BytesStart;
 use std::borrow::Cow;
@@ -23,6 +24,17 @@ const RDF_NAMESPACE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 /// `rdf:RDF`, and a note that it was; the text as it is when no element
 /// needed it (or it is not well formed, which the reader then reports).
 pub(crate) fn unprefixed(text: &str) -> (Cow<'_, str>, Option<&'static str>) {
+    if let Some(rss) = super::feed::xml_root(text)
+        .filter(|root| super::cdf::is_cdf_root(root))
+        .and_then(|_| super::cdf::as_rss(text))
+    {
+        return (
+            Cow::Owned(rss),
+            Some(
+                "a CDF channel (Microsoft's Channel Definition Format), read as the RSS 2.0 it means",
+            ),
+        );
+    }
     // Most feeds name no RSS namespace at all, and are not read twice.
     let may_need = RSS_NAMESPACES.iter().any(|uri| declares(text, uri))
         || (declares(text, RDF_NAMESPACE) && !text.contains("<rdf:RDF"));
