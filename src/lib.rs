@@ -35,6 +35,7 @@ pub mod model;
 mod nesting;
 pub mod read;
 mod url;
+pub mod valid;
 pub mod write;
 
 pub use convert::{Source, convert_each};

@@ -255,6 +255,20 @@ impl Date {
         (0..=9999).contains(&self.instant.year()) && (0..=9999).contains(&self.utc().year())
     }
 
+    /// The nearest moment four-digit years can write, when this one is
+    /// outside them (a program can make any moment chrono holds).
+    pub(crate) fn within_four_digit_years(&self) -> Option<Date> {
+        if self.has_four_digit_year() {
+            return None;
+        }
+        let (first, last) = (
+            NaiveDate::from_ymd_opt(0, 1, 2)?.and_hms_opt(0, 0, 0)?,
+            NaiveDate::from_ymd_opt(9999, 12, 30)?.and_hms_opt(23, 59, 59)?,
+        );
+        let held = if self.utc().year() < 0 { first } else { last };
+        Some(Date::from_instant(held.and_utc().fixed_offset()))
+    }
+
     fn parse_any_year(text: &str) -> Option<Date> {
         let text = text.trim();
         if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {

@@ -154,12 +154,12 @@ fn forbidden_characters_in_feeds_are_left_out() {
              </channel></rss>"
         );
         let atom = format!(
-            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><id>urn:x</id><title>T</title><updated>2014-02-17T18:00:00Z</updated>\
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><id>urn:x</id><title>T</title><link href=\"https://example.com/\"/><updated>2014-02-17T18:00:00Z</updated>\
              <entry><id>urn:a</id><title type=\"html\">a&amp;#{code};b</title><updated>2014-02-17T18:00:00Z</updated>\
              <author><name>N&#{code};{raw}</name></author><content type=\"html\">&lt;b&gt;x&amp;#x{code:X};&lt;/b&gt;{raw}</content></entry></feed>"
         );
         let json = format!(
-            "{{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"T{escape}\", \"items\": [{{\"id\": \"1\", \
+            "{{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"T{escape}\", \"home_page_url\": \"https://example.com/\", \"items\": [{{\"id\": \"1\", \
              \"title\": \"a{escape}b{raw}\", \"content_html\": \"<p>x&#{code};{escape}</p>\", \"date_published\": \"2014-02-17T18:00:00Z\"}}]}}",
             escape = json_escape(c),
         );
@@ -344,7 +344,7 @@ fn dangerous_urls_in_feeds_reach_no_output() {
             .replace('<', "&lt;")
             .replace('"', "&quot;");
         let atom = format!(
-            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><id>urn:x</id><title>T</title><updated>2014-02-17T18:00:00Z</updated>\
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><id>urn:x</id><title>T</title><link href=\"https://example.com/\"/><updated>2014-02-17T18:00:00Z</updated>\
              <link rel=\"alternate\" href=\"{escaped}\"/><author><name>N</name><uri>{escaped}</uri></author>\
              <entry><id>urn:a</id><title>a</title><updated>2014-02-17T18:00:00Z</updated><link href=\"{escaped}\"/>\
              <author><name>Ana</name><uri>{escaped}</uri></author><content type=\"html\">x</content></entry></feed>"
@@ -527,7 +527,7 @@ fn deep_html_is_refused_in_every_reader() {
          <item><title>a</title><description>{deep}</description></item></channel></rss>"
     );
     let atom = format!(
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><id>urn:x</id><title>T</title><updated>2014-02-17T18:00:00Z</updated>\
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><id>urn:x</id><title>T</title><link href=\"https://example.com/\"/><updated>2014-02-17T18:00:00Z</updated>\
          <entry><id>urn:a</id><title type=\"html\">{deep}</title><updated>2014-02-17T18:00:00Z</updated>\
          <author><name>N</name></author><content type=\"html\">x</content></entry></feed>"
     );

@@ -708,7 +708,7 @@ fn check_passes_the_feeds_newswire_writes() {
 fn a_discussion_with_only_a_note_comes_back_from_every_feed() {
     // In XML, no prompts means no prompt element; the structured data must
     // still read back, not fall back to the HTML.
-    let text = "---\ntitle: T\npublished: 2024-05-01T00:00:00Z\n---\n\nBody[^n].\n\n[^n]: A note.\n\n## Discussion\n\nOnly a note.\n";
+    let text = "---\ntitle: T\nurl: https://example.com/t\npublished: 2024-05-01T00:00:00Z\n---\n\nBody[^n].\n\n[^n]: A note.\n\n## Discussion\n\nOnly a note.\n";
     let article = newswire::read(text.as_bytes(), Format::Markdown, "t.md").unwrap();
     assert!(article.discussion.as_ref().unwrap().prompts.is_empty());
     let mut lossless = WriteOptions::default();

@@ -342,22 +342,13 @@ impl Plan {
         for &format in &self.formats {
             let mut document = Vec::new();
             if format.is_feed() {
-                if format == Format::Rss && feed.channel.link.is_none() {
-                    let link = feed.channel.feed_url.clone().or_else(|| {
-                        feed.articles.iter().find_map(|article| article.meta.url.clone())
-                    });
-                    let Some(link) = link else {
-                        return Err(Error::invalid_options(format!(
-                            "rss needs a channel link and {name} has none: give --link URL"
-                        )));
-                    };
-                    changes.push(Change::changed(
-                        None,
-                        "link",
-                        format!("the feed has no site link; RSS requires one: {link} is used"),
-                    ));
-                    feed.channel.link = Some(link);
+                let (valid, notes) = newswire::valid::feed(format, &feed);
+                if format == Format::Rss && valid.channel.link.is_none() {
+                    return Err(Error::invalid_options(format!(
+                        "rss needs a channel link and {name} has none: give --link URL"
+                    )));
                 }
+                changes.extend(notes);
                 for article in &feed.articles {
                     changes.extend(newswire::fidelity::unheld(format, article));
                 }

@@ -220,7 +220,7 @@ impl Entry {
             }
         };
         let language = self.language.take().or_else(|| channel.language.clone());
-        let language = language.and_then(|tag| repaired_language(&tag, Some(&label), changes));
+        let language = language.and_then(|tag| crate::valid::language(&tag, Some(&label), changes));
         let image_url = self
             .image
             .as_ref()
@@ -258,7 +258,7 @@ impl Entry {
             }
             allowed
         });
-        let authors = people_with_safe_links(self.authors, Some(&label), changes);
+        let authors = crate::valid::people(self.authors, Some(&label), changes);
         let heading = data
             .discussion
             .as_ref()
@@ -375,30 +375,6 @@ impl Entry {
         changes.append(&mut self.changes);
         Ok(article)
     }
-}
-
-/// A language tag as BCP 47 writes it (`en_US` as `en-US`), with a note
-/// when it was written otherwise or is no tag at all and is left out.
-pub(crate) fn repaired_language(
-    tag: &str,
-    item: Option<&str>,
-    changes: &mut Vec<Change>,
-) -> Option<String> {
-    let repaired = crate::language::repaired(tag);
-    match &repaired {
-        None => changes.push(Change::dropped(
-            item,
-            "language",
-            format!("{tag:?} is not a BCP 47 language tag"),
-        )),
-        Some(written) if written != tag => changes.push(Change::changed(
-            item,
-            "language",
-            format!("{tag:?} is written {written:?}, as BCP 47 writes it"),
-        )),
-        Some(_) => {}
-    }
-    repaired
 }
 
 /// A title as feed readers show it, on one line with single spaces.
@@ -541,59 +517,4 @@ fn title_from_text(text: &str, published: &Date) -> String {
     }
     title.push('…');
     title
-}
-
-/// The people with their links kept only where they are web pages or
-/// e-mail addresses, and their addresses only where an article may hold
-/// them; `item` names the item in the notes.
-pub(crate) fn people_with_safe_links(
-    mut people: Vec<Author>,
-    item: Option<&str>,
-    changes: &mut Vec<Change>,
-) -> Vec<Author> {
-    for person in &mut people {
-        if let Some(email) = person.email.take_if(|email| !super::meta::is_email(email)) {
-            changes.push(Change::dropped(
-                item,
-                "author email",
-                format!("{email:?} of {} is not an e-mail address", person.name),
-            ));
-        }
-        if let Some(url) = person.url.take_if(|url| !crate::url::is_person_url(url)) {
-            changes.push(Change::dropped(
-                item,
-                "author url",
-                format!(
-                    "{url:?} of {} is not an http, https or mailto URL",
-                    person.name
-                ),
-            ));
-        }
-    }
-    // Every byline needs a name: an address or a home page stands in.
-    people.retain_mut(|person| {
-        if !person.name.trim().is_empty() {
-            return true;
-        }
-        match person.email.clone().or_else(|| person.url.clone()) {
-            Some(stand_in) => {
-                changes.push(Change::changed(
-                    item,
-                    "author",
-                    format!("no name; {stand_in} is used"),
-                ));
-                person.name = stand_in;
-                true
-            }
-            None => {
-                changes.push(Change::dropped(
-                    item,
-                    "author",
-                    "a person with no name, e-mail address or link",
-                ));
-                false
-            }
-        }
-    });
-    people
 }

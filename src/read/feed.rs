@@ -110,24 +110,7 @@ pub fn read(text: &str, file: &str) -> Result<Imported> {
         FeedKind::JsonFeed => super::jsonfeed::read(text, file)?,
     };
     let mut changes = parsed.changes;
-    let mut channel = parsed.channel;
-    for (field, url) in [
-        ("link", &mut channel.link),
-        ("feed_url", &mut channel.feed_url),
-    ] {
-        if let Some(url) = url.take_if(|url| !crate::url::is_web_url(url)) {
-            changes.push(Change::dropped(
-                None,
-                field,
-                format!("the feed's {url:?} is not an absolute http or https URL"),
-            ));
-        }
-    }
-    channel.authors = super::entry::people_with_safe_links(channel.authors, None, &mut changes);
-    channel.language = channel
-        .language
-        .take()
-        .and_then(|tag| super::entry::repaired_language(&tag, None, &mut changes));
+    let channel = crate::valid::channel(&parsed.channel, &mut changes).into_owned();
     if forbidden > 0 {
         changes.push(Change::changed(
             None,
@@ -138,26 +121,10 @@ pub fn read(text: &str, file: &str) -> Result<Imported> {
         ));
     }
     let mut articles = Vec::with_capacity(parsed.entries.len());
-    let mut ids = std::collections::HashSet::new();
     for entry in parsed.entries {
-        let mut article = entry.into_article(&channel, parsed.date, file, &mut changes)?;
-        // Every item of a feed needs an id of its own: a second with the
-        // same one is numbered, as feed readers would otherwise merge them.
-        if !ids.insert(article.meta.id.clone()) {
-            let original = article.meta.id.clone();
-            let mut number = 2;
-            while !ids.insert(format!("{original}-{number}")) {
-                number += 1;
-            }
-            article.meta.id = format!("{original}-{number}");
-            changes.push(Change::changed(
-                Some(&original),
-                "id",
-                format!("shared with an earlier item; {} is used", article.meta.id),
-            ));
-        }
-        articles.push(article);
+        articles.push(entry.into_article(&channel, parsed.date, file, &mut changes)?);
     }
+    crate::valid::unique_ids(&mut articles, &mut changes);
     Ok(Imported {
         feed: Feed { channel, articles },
         changes,

@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::language::is_language_tag;
 use crate::model::{Author, Date, Image, Meta};
 use crate::url::{is_person_url, is_web_or_relative, is_web_url};
+use crate::valid::is_email;
 
 /// Builds the metadata, reporting every problem rather than the first:
 /// `check` lists them all. Missing keys are reported at the opening
@@ -173,15 +174,6 @@ pub(crate) fn derived_id(meta: &Meta) -> String {
         slug.push_str("article");
     }
     format!("urn:newswire:{}:{slug}", meta.published.day())
-}
-
-/// An address feeds can carry: `local@domain`, no spaces or brackets.
-pub(crate) fn is_email(email: &str) -> bool {
-    email.split_once('@').is_some_and(|(local, domain)| {
-        !local.is_empty() && domain.contains('.') && !domain.contains('@')
-    }) && !email
-        .chars()
-        .any(|c| c.is_whitespace() || c == '<' || c == '>')
 }
 
 #[derive(Default)]

@@ -118,7 +118,7 @@ fn link_to(href: &str, rel: &str, mime_type: &str) -> Link {
 
 /// Takes the item by value so its content moves into the feed.
 fn atom_entry(item: Item<'_>) -> Entry {
-    let meta = &item.article.meta;
+    let meta = &*item.meta;
     let extensions = extension_map!(item.extension_elements(), Extension, escaped_attribute);
     Entry {
         title: Text::plain(meta.title.clone()),

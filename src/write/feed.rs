@@ -8,8 +8,9 @@ use super::{html, text};
 use crate::commonmark;
 use crate::commonmark::ParsedBody;
 use crate::extension::{DiscussionData, Element, NEWSWIRE_PREFIX, NewswireData, QuoteData};
-use crate::model::{Article, Block};
+use crate::model::{Article, Block, Meta};
 use crate::url::absolute_url;
+use std::borrow::Cow;
 use std::io;
 
 /// The generator every feed names.
@@ -18,6 +19,8 @@ pub(crate) const GENERATOR: &str = "newswire";
 #[derive(Clone)]
 pub(crate) struct Item<'a> {
     pub article: &'a Article,
+    /// The article's metadata as a feed may carry it (see [`crate::valid`]).
+    pub meta: Cow<'a, Meta>,
     /// The full sanitised HTML, with absolute links.
     pub content_html: String,
     /// The summary, or the first paragraph as plain text.
@@ -86,25 +89,23 @@ impl<'a> Item<'a> {
             Some(framing) => super::markdown::as_written(article, framing),
             None => super::markdown::as_written(article, &Framing::of(article, &body)),
         });
-        let base = article.meta.url.as_deref();
+        // What cannot be carried is noted by `fidelity::unheld`.
+        let meta = crate::valid::meta(&article.meta, &mut Vec::new());
+        let base = meta.url.as_deref();
         Item {
             article,
             content_html: html::content_of(article, body),
-            summary: article
-                .meta
-                .summary
-                .clone()
-                .or_else(|| lead_paragraph(article)),
+            summary: meta.summary.clone().or_else(|| lead_paragraph(article)),
             // Feed readers need an absolute URL; without a base, a relative
             // image is left out of the metadata (it stays in the content).
-            image_url: article
-                .meta
+            image_url: meta
                 .image
                 .as_ref()
                 .map(|image| absolute_url(base, &image.url))
                 .filter(|url| crate::url::is_web_url(url)),
-            data: newswire_data(article, source),
+            data: newswire_data(article, &meta, source),
             content_text,
+            meta,
         }
     }
 }
@@ -214,8 +215,7 @@ pub struct ItemOptions {
 
 /// The structured data of `article`: the quotes and prompts, and its front
 /// matter, or in a lossless item the whole article as written.
-fn newswire_data(article: &Article, source: Option<String>) -> NewswireData {
-    let meta = &article.meta;
+fn newswire_data(article: &Article, meta: &Meta, source: Option<String>) -> NewswireData {
     NewswireData {
         quotes: article.quotes().map(QuoteData::of).collect(),
         discussion: article.discussion.as_ref().map(DiscussionData::of),
@@ -234,7 +234,7 @@ impl Item<'_> {
     /// lead image as Media RSS, then the structured data.
     pub fn extension_elements(&self) -> Vec<(&'static str, Element)> {
         let mut elements = Vec::new();
-        if let (Some(image), Some(url)) = (&self.article.meta.image, &self.image_url) {
+        if let (Some(image), Some(url)) = (&self.meta.image, &self.image_url) {
             elements.push(("media", Element::media_content(image, url)));
         }
         elements.push((NEWSWIRE_PREFIX, self.data.element()));

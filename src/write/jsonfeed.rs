@@ -194,7 +194,7 @@ pub(crate) fn entry(item: Item<'_>) -> io::Result<Vec<u8>> {
 }
 
 fn json_item(item: Item<'_>) -> JsonItem {
-    let meta = &item.article.meta;
+    let meta = &*item.meta;
     JsonItem {
         id: meta.id.clone(),
         url: meta.url.clone(),

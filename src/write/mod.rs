@@ -78,6 +78,9 @@ pub fn write(
 /// Writes a feed of many articles as `format`, which must be a feed format.
 pub fn write_feed(format: Format, feed: &Feed, out: &mut dyn io::Write) -> io::Result<()> {
     use rayon::prelude::*;
+    // What cannot be carried is noted by `valid::feed` for who asks.
+    let (feed, _) = crate::valid::feed(format, feed);
+    let feed = feed.as_ref();
     let entries = feed
         .articles
         .par_iter()
@@ -143,6 +146,14 @@ impl FeedEntry {
     }
 }
 
+/// RSS requires a site link, and neither the channel nor any item gave one.
+fn no_rss_link() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        "an RSS feed needs a site link and neither the feed nor any item has one",
+    )
+}
+
 fn not_a_feed(format: Format) -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidInput,
@@ -164,6 +175,12 @@ pub fn write_feed_entries(
             io::ErrorKind::InvalidInput,
             format!("an entry written for another format than {format}"),
         ));
+    }
+    // Each entry's item was held to the rules as it was written.
+    let (feed, _) = crate::valid::feed(format, feed);
+    let feed = feed.as_ref();
+    if format == Format::Rss && feed.channel.link.is_none() {
+        return Err(no_rss_link());
     }
     let mut namespaces = BTreeMap::new();
     let lines: Vec<Lines> = entries
@@ -276,7 +293,10 @@ fn write_one_item_feed(
     item: self::feed::Item<'_>,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
+    let (feed, _) = crate::valid::feed(format, feed);
+    let feed = feed.as_ref();
     match format {
+        Format::Rss if feed.channel.link.is_none() => Err(no_rss_link()),
         Format::Rss => rss::write_one(feed, item, out),
         Format::Atom => atom::write_one(feed, item, out),
         Format::JsonFeed => jsonfeed::write_one(feed, item, out),

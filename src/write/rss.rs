@@ -191,7 +191,7 @@ fn itunes_channel(
 /// A podcast episode's iTunes fields, from the front matter's `itunes`
 /// mapping, which reading an iTunes feed fills: RSS to RSS keeps them.
 fn itunes(item: &Item<'_>) -> Option<rss::extension::itunes::ITunesItemExtension> {
-    let meta = &item.article.meta;
+    let meta = &*item.meta;
     let Some(serde_json::Value::Object(fields)) = meta.extra.get("itunes") else {
         return None;
     };
@@ -221,7 +221,7 @@ fn itunes(item: &Item<'_>) -> Option<rss::extension::itunes::ITunesItemExtension
 /// A podcast episode's Podcasting 2.0 elements, from the front matter's
 /// `podcast` list, which reading such a feed fills: RSS to RSS keeps them.
 fn item_podcast_elements(item: &Item<'_>) -> Vec<(&'static str, Element)> {
-    match item.article.meta.extra.get(PODCAST_PREFIX) {
+    match item.meta.extra.get(PODCAST_PREFIX) {
         Some(serde_json::Value::Array(carried)) => podcast_elements(carried),
         _ => Vec::new(),
     }
@@ -245,7 +245,7 @@ fn as_html(text: &str) -> String {
 /// Takes the item by value so its content moves into the channel rather
 /// than being copied: feeds of thousands of articles are mostly content.
 fn rss_item(item: Item<'_>) -> rss::Item {
-    let meta = &item.article.meta;
+    let meta = &*item.meta;
     let mut elements = item.extension_elements();
     elements.extend(item_podcast_elements(&item));
     let extensions = extension_map!(elements, Extension, str::to_owned);

@@ -180,7 +180,7 @@ pub(crate) fn authors_of(node: &Node) -> Vec<Author> {
                 url: field("url")
                     .or_else(|| field("website"))
                     .filter(|url| crate::url::is_person_url(url)),
-                email: field("email").filter(|email| crate::read::meta::is_email(email)),
+                email: field("email").filter(|email| crate::valid::is_email(email)),
             }]
         }
         _ => text_of(node)

@@ -1,0 +1,454 @@
+//! The values a feed may carry, in one place. The feed readers repair what
+//! they read with these rules, and the feed writers hold every value to
+//! them again before it is written, so that no model, whether read from a
+//! stranger's feed or built by a program, makes a feed its format forbids:
+//! a link that is no http or https URL, a language that is no BCP 47 tag,
+//! a date no four-digit year can write, a character XML excludes, two
+//! items with one id. A value is repaired where its meaning is clear and
+//! left out otherwise, with a note each time.
+
+use crate::feed::{Channel, Feed};
+use crate::fidelity::Change;
+use crate::format::Format;
+use crate::model::{Article, Author, Date, Meta};
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+/// A link as a feed may carry it: an absolute http or https URL, with what
+/// no URL may hold as written (a space, `<`, a control) percent-encoded as
+/// the URL Standard serialises it; `Err` says why it may not be carried.
+pub(crate) fn web_link(url: &str) -> Result<Cow<'_, str>, String> {
+    if !crate::url::is_web_url(url) {
+        return Err(format!("{url:?} is not an absolute http or https URL"));
+    }
+    let written_as_is = !url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "<>\"{}|\\^`".contains(c));
+    if written_as_is {
+        return Ok(Cow::Borrowed(url));
+    }
+    let serialised = ammonia::Url::parse(url).map_err(|error| format!("{url:?}: {error}"))?;
+    Ok(Cow::Owned(serialised.into()))
+}
+
+/// Checks an address is one a byline may hold: `name@host.domain`, with
+/// no space or angle bracket.
+pub(crate) fn is_email(email: &str) -> bool {
+    email.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty() && domain.contains('.') && !domain.contains('@')
+    }) && !email
+        .chars()
+        .any(|c| c.is_whitespace() || c == '<' || c == '>')
+}
+
+/// A language tag as BCP 47 writes it (`en_US` as `en-US`), with a note
+/// when it was written otherwise or is no tag at all and is left out.
+pub(crate) fn language(tag: &str, item: Option<&str>, changes: &mut Vec<Change>) -> Option<String> {
+    let repaired = crate::language::repaired(tag);
+    match &repaired {
+        None => changes.push(Change::dropped(
+            item,
+            "language",
+            format!("{tag:?} is not a BCP 47 language tag"),
+        )),
+        Some(written) if written != tag => changes.push(Change::changed(
+            item,
+            "language",
+            format!("{tag:?} is written {written:?}, as BCP 47 writes it"),
+        )),
+        Some(_) => {}
+    }
+    repaired
+}
+
+/// The people with their links kept only where they are web pages or
+/// e-mail addresses, and their addresses only where a byline may hold
+/// them; one with no name takes its address or link as its name, and one
+/// with neither is left out. `item` names the item in the notes.
+pub(crate) fn people(
+    mut people: Vec<Author>,
+    item: Option<&str>,
+    changes: &mut Vec<Change>,
+) -> Vec<Author> {
+    for person in &mut people {
+        if let Some(email) = person.email.take_if(|email| !is_email(email)) {
+            changes.push(Change::dropped(
+                item,
+                "author email",
+                format!("{email:?} of {} is not an e-mail address", person.name),
+            ));
+        }
+        if let Some(url) = person.url.take_if(|url| !crate::url::is_person_url(url)) {
+            changes.push(Change::dropped(
+                item,
+                "author url",
+                format!(
+                    "{url:?} of {} is not an http, https or mailto URL",
+                    person.name
+                ),
+            ));
+        }
+        if let Some(name) = without_forbidden(&person.name, item, "author", changes) {
+            person.name = name;
+        }
+    }
+    people.retain_mut(|person| {
+        if !person.name.trim().is_empty() {
+            return true;
+        }
+        match person.email.clone().or_else(|| person.url.clone()) {
+            Some(stand_in) => {
+                changes.push(Change::changed(
+                    item,
+                    "author",
+                    format!("no name; {stand_in} is used"),
+                ));
+                person.name = stand_in;
+                true
+            }
+            None => {
+                changes.push(Change::dropped(
+                    item,
+                    "author",
+                    "a person with no name, e-mail address or link",
+                ));
+                false
+            }
+        }
+    });
+    people
+}
+
+/// Whether every byline may be written as it is.
+fn people_are_valid(people: &[Author]) -> bool {
+    people.iter().all(|person| {
+        !person.name.trim().is_empty()
+            && crate::chars::first_forbidden(&person.name).is_none()
+            && person.email.as_deref().is_none_or(is_email)
+            && person.url.as_deref().is_none_or(crate::url::is_person_url)
+    })
+}
+
+/// `text` without the characters XML 1.0 and HTML forbid, with a note;
+/// `None` when it has none.
+fn without_forbidden(
+    text: &str,
+    item: Option<&str>,
+    field: &str,
+    changes: &mut Vec<Change>,
+) -> Option<String> {
+    crate::chars::first_forbidden(text)?;
+    changes.push(Change::changed(
+        item,
+        field,
+        "characters XML 1.0 and HTML forbid are left out",
+    ));
+    Some(crate::chars::without_forbidden(text.to_owned()))
+}
+
+/// A link field kept as [`web_link`] allows: repaired, or left out.
+fn link_field(
+    link: &mut Option<String>,
+    item: Option<&str>,
+    field: &str,
+    changes: &mut Vec<Change>,
+) {
+    let Some(url) = link.as_deref() else {
+        return;
+    };
+    match web_link(url) {
+        Ok(Cow::Borrowed(_)) => {}
+        Ok(Cow::Owned(repaired)) => {
+            changes.push(Change::changed(
+                item,
+                field,
+                format!("{url:?} is written {repaired:?}, percent-encoded"),
+            ));
+            *link = Some(repaired);
+        }
+        Err(why) => {
+            changes.push(Change::dropped(item, field, why));
+            *link = None;
+        }
+    }
+}
+
+/// A date as four-digit years write it: one outside year 0 to 9999 is
+/// held at the nearest moment inside, with a note.
+fn date_field(date: &mut Date, item: Option<&str>, field: &str, changes: &mut Vec<Change>) {
+    if let Some(held) = date.within_four_digit_years() {
+        changes.push(Change::changed(
+            item,
+            field,
+            format!("{date} has no four-digit year; {held} is written"),
+        ));
+        *date = held;
+    }
+}
+
+/// `meta` with every value a feed may not carry repaired or left out, a
+/// note for each in `changes`; borrowed as it is when nothing needed it.
+pub(crate) fn meta<'a>(meta: &'a Meta, changes: &mut Vec<Change>) -> Cow<'a, Meta> {
+    let item = Some(meta.id.as_str());
+    let mut meta = Cow::Borrowed(meta);
+    let texts = |meta: &Meta| {
+        let mut texts = vec![&meta.id, &meta.title];
+        texts.extend(&meta.summary);
+        texts.extend(&meta.program);
+        texts.extend(&meta.publisher);
+        texts.extend(&meta.discussion_heading);
+        texts.extend(&meta.tags);
+        if let Some(image) = &meta.image {
+            texts.extend(
+                [&image.alt, &image.credit, &image.caption]
+                    .into_iter()
+                    .flatten(),
+            );
+        }
+        texts
+            .into_iter()
+            .any(|text| crate::chars::first_forbidden(text).is_some())
+    };
+    if texts(&meta) {
+        let meta = meta.to_mut();
+        let mut fields: Vec<(&str, &mut String)> =
+            vec![("id", &mut meta.id), ("title", &mut meta.title)];
+        fields.extend(meta.summary.as_mut().map(|text| ("summary", text)));
+        fields.extend(meta.program.as_mut().map(|text| ("program", text)));
+        fields.extend(meta.publisher.as_mut().map(|text| ("publisher", text)));
+        fields.extend(
+            meta.discussion_heading
+                .as_mut()
+                .map(|text| ("discussion_heading", text)),
+        );
+        fields.extend(meta.tags.iter_mut().map(|text| ("tags", text)));
+        if let Some(image) = &mut meta.image {
+            for (field, text) in [
+                ("image.alt", &mut image.alt),
+                ("image.credit", &mut image.credit),
+                ("image.caption", &mut image.caption),
+            ] {
+                fields.extend(text.as_mut().map(|text| (field, text)));
+            }
+        }
+        for (field, text) in fields {
+            if let Some(clean) = without_forbidden(text, item, field, changes) {
+                *text = clean;
+            }
+        }
+    }
+    if meta
+        .url
+        .as_deref()
+        .is_some_and(|url| !matches!(web_link(url), Ok(Cow::Borrowed(_))))
+    {
+        link_field(&mut meta.to_mut().url, item, "url", changes);
+    }
+    if let Some(image) = meta
+        .image
+        .as_ref()
+        .filter(|image| !crate::url::is_web_or_relative(&image.url))
+    {
+        changes.push(Change::dropped(
+            item,
+            "image",
+            format!("{:?} is not an http or https URL", image.url),
+        ));
+        meta.to_mut().image = None;
+    }
+    if let Some(tag) = meta
+        .language
+        .as_deref()
+        .filter(|tag| !crate::language::is_language_tag(tag))
+    {
+        let repaired = language(tag, item, changes);
+        meta.to_mut().language = repaired;
+    }
+    if !people_are_valid(&meta.authors) {
+        let meta = meta.to_mut();
+        meta.authors = people(std::mem::take(&mut meta.authors), item, changes);
+    }
+    if meta.published.within_four_digit_years().is_some() {
+        date_field(&mut meta.to_mut().published, item, "published", changes);
+    }
+    if meta
+        .updated
+        .is_some_and(|date| date.within_four_digit_years().is_some())
+    {
+        if let Some(updated) = &mut meta.to_mut().updated {
+            date_field(updated, item, "updated", changes);
+        }
+    }
+    meta
+}
+
+/// `channel` with every value a feed may not carry repaired or left out,
+/// a note for each in `changes`; borrowed as it is when nothing needed it.
+pub(crate) fn channel<'a>(channel: &'a Channel, changes: &mut Vec<Change>) -> Cow<'a, Channel> {
+    let mut channel = Cow::Borrowed(channel);
+    let texts = [&channel.title, &channel.description, &channel.rights];
+    if texts
+        .into_iter()
+        .flatten()
+        .any(|text| crate::chars::first_forbidden(text).is_some())
+    {
+        let channel = channel.to_mut();
+        for (field, text) in [
+            ("title", &mut channel.title),
+            ("description", &mut channel.description),
+            ("rights", &mut channel.rights),
+        ] {
+            if let Some(clean) = text
+                .as_deref()
+                .and_then(|text| without_forbidden(text, None, field, changes))
+            {
+                *text = Some(clean);
+            }
+        }
+    }
+    let links_valid = [
+        &channel.link,
+        &channel.feed_url,
+        &channel.icon,
+        &channel.logo,
+    ]
+    .into_iter()
+    .flatten()
+    .chain(&channel.hubs)
+    .all(|url| matches!(web_link(url), Ok(Cow::Borrowed(_))));
+    if !links_valid {
+        let channel = channel.to_mut();
+        for (field, link) in [
+            ("link", &mut channel.link),
+            ("feed_url", &mut channel.feed_url),
+            ("icon", &mut channel.icon),
+            ("logo", &mut channel.logo),
+        ] {
+            link_field(link, None, field, changes);
+        }
+        let hubs = std::mem::take(&mut channel.hubs);
+        for hub in hubs {
+            let mut hub = Some(hub);
+            link_field(&mut hub, None, "hubs", changes);
+            channel.hubs.extend(hub);
+        }
+    }
+    if let Some(tag) = channel
+        .language
+        .as_deref()
+        .filter(|tag| !crate::language::is_language_tag(tag))
+    {
+        let repaired = language(tag, None, changes);
+        channel.to_mut().language = repaired;
+    }
+    if !people_are_valid(&channel.authors) {
+        let channel = channel.to_mut();
+        channel.authors = people(std::mem::take(&mut channel.authors), None, changes);
+    }
+    channel
+}
+
+/// Numbers every item whose id an earlier one has (`id-2`, `id-3`), with
+/// a note: feed readers would otherwise merge them into one.
+pub(crate) fn unique_ids(articles: &mut [Article], changes: &mut Vec<Change>) {
+    let mut ids = HashSet::with_capacity(articles.len());
+    for article in articles {
+        if ids.insert(article.meta.id.clone()) {
+            continue;
+        }
+        let original = article.meta.id.clone();
+        let mut number = 2;
+        while !ids.insert(format!("{original}-{number}")) {
+            number += 1;
+        }
+        article.meta.id = format!("{original}-{number}");
+        changes.push(Change::changed(
+            Some(&original),
+            "id",
+            format!("shared with an earlier item; {} is used", article.meta.id),
+        ));
+    }
+}
+
+/// `feed` as the writer of `format` may write it: its channel and every
+/// item's metadata held to the rules above, no two items sharing an id,
+/// and for RSS, which requires a site link, the feed's own URL or the
+/// first item's standing in for a missing one. It is borrowed as it is,
+/// with no note, when nothing needed it, as for every feed newswire reads.
+pub fn feed(format: Format, feed: &Feed) -> (Cow<'_, Feed>, Vec<Change>) {
+    let mut changes = Vec::new();
+    let mut channel = self::channel(&feed.channel, &mut changes);
+    if format == Format::Rss && channel.link.is_none() {
+        let stand_in = channel.feed_url.clone().or_else(|| {
+            feed.articles
+                .iter()
+                .find_map(|article| {
+                    article
+                        .meta
+                        .url
+                        .as_deref()
+                        .and_then(|url| web_link(url).ok())
+                })
+                .map(Cow::into_owned)
+        });
+        if let Some(link) = stand_in {
+            changes.push(Change::changed(
+                None,
+                "link",
+                format!("the feed has no site link; RSS requires one: {link} is used"),
+            ));
+            channel.to_mut().link = Some(link);
+        }
+    }
+    let metas: Vec<Cow<'_, Meta>> = feed
+        .articles
+        .iter()
+        .map(|article| meta(&article.meta, &mut changes))
+        .collect();
+    let mut ids = HashSet::with_capacity(metas.len());
+    let ids_unique = metas.iter().all(|meta| ids.insert(meta.id.as_str()));
+    let unchanged = matches!(channel, Cow::Borrowed(_))
+        && ids_unique
+        && metas.iter().all(|meta| matches!(meta, Cow::Borrowed(_)));
+    if unchanged {
+        return (Cow::Borrowed(feed), changes);
+    }
+    let mut articles: Vec<Article> = feed
+        .articles
+        .iter()
+        .zip(metas)
+        .map(|(article, meta)| Article {
+            meta: meta.into_owned(),
+            body: article.body.clone(),
+            discussion: article.discussion.clone(),
+        })
+        .collect();
+    unique_ids(&mut articles, &mut changes);
+    let channel = channel.into_owned();
+    (Cow::Owned(Feed { channel, articles }), changes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_percent_encoded_or_left_out() {
+        assert_eq!(
+            web_link("https://a.example/x").unwrap(),
+            "https://a.example/x"
+        );
+        assert_eq!(
+            web_link("https://a.example/a b?q=<1>").unwrap(),
+            "https://a.example/a%20b?q=%3C1%3E"
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "/relative",
+            "data:text/html,x",
+            "ftp://a.example/",
+        ] {
+            assert!(web_link(bad).is_err(), "{bad}");
+        }
+    }
+}
