@@ -125,6 +125,54 @@ impl std::fmt::Write for CharSink {
 
 /// The node and what is below it as CommonMark, without the final newline.
 pub(crate) fn to_commonmark<'a>(node: &'a AstNode<'a>) -> String {
+    plain_paragraph(node).unwrap_or_else(|| formatted(node))
+}
+
+/// A paragraph (alone, or all of a document) of text nodes only that
+/// comrak writes as they are: most quotes, attributions and prompts, which
+/// then skip the formatter and its string per character.
+fn plain_paragraph<'a>(node: &'a AstNode<'a>) -> Option<String> {
+    let paragraph = match node.data.borrow().value {
+        NodeValue::Paragraph => node,
+        NodeValue::Document => {
+            let only = node.first_child()?;
+            only.next_sibling().is_none().then_some(only)?
+        }
+        _ => return None,
+    };
+    if !matches!(paragraph.data.borrow().value, NodeValue::Paragraph) {
+        return None;
+    }
+    let mut written = String::new();
+    for child in paragraph.children() {
+        match &child.data.borrow().value {
+            NodeValue::Text(literal) => written.push_str(literal),
+            _ => return None,
+        }
+    }
+    is_plain(&written).then_some(written)
+}
+
+/// Text CommonMark gives no meaning to, which its writer escapes nowhere:
+/// letters and digits of any script, single spaces and the punctuation
+/// marks that start no markup, not beginning with a digit (`1.` would be
+/// a list) or a space.
+fn is_plain(text: &str) -> bool {
+    const MARKS: &str =
+        ",.;:'\"?()\u{2014}\u{2013}\u{2019}\u{2018}\u{201c}\u{201d}\u{2026}\u{ab}\u{bb}";
+    let starts_well = text.chars().next().is_some_and(|first| {
+        first.is_alphabetic() || "'\"(\u{2018}\u{201c}\u{ab}\u{2014}\u{2013}".contains(first)
+    });
+    starts_well
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == ' ' || MARKS.contains(c))
+}
+
+/// The node as comrak's CommonMark formatter writes it.
+fn formatted<'a>(node: &'a AstNode<'a>) -> String {
     // Room for a paragraph or two, so most blocks never grow it.
     let mut sink = CharSink(Vec::with_capacity(1024));
     // Writing to memory cannot fail.
@@ -461,6 +509,41 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// A paragraph the fast path writes as it is is what comrak's
+        /// formatter writes of it, as a document's only block or alone.
+        #[test]
+        fn plain_paragraphs_are_written_as_comrak_writes_them(
+            text in proptest::prop_oneof![
+                "[a-zA-Zéß日本—][a-zA-Z0-9 ,.;:'\"?()—–’‘“”…«»éß日本]{0,40}",
+                "[a-zA-Z0-9 ,.;:'\"?!()/%&€—–’‘“”…«»éß日本\\*_#<>+=|~`\\[\\]-]{1,40}",
+            ],
+            cuts in proptest::collection::vec(0usize..40, 0..3),
+        ) {
+            let arena = Arena::new();
+            let root = node(&arena, NodeValue::Document);
+            let paragraph = node(&arena, NodeValue::Paragraph);
+            // In one text node or several, as an attribution is built.
+            let mut cuts: Vec<usize> = cuts
+                .into_iter()
+                .filter_map(|cut| text.char_indices().nth(cut).map(|(at, _)| at))
+                .collect();
+            cuts.sort_unstable();
+            cuts.dedup();
+            let mut start = 0;
+            for end in cuts.into_iter().chain([text.len()]) {
+                if end > start {
+                    paragraph.append(super::text(&arena, &text[start..end]));
+                    start = end;
+                }
+            }
+            root.append(paragraph);
+            if let Some(plain) = plain_paragraph(root) {
+                proptest::prop_assert_eq!(&plain, &formatted(root));
+                proptest::prop_assert_eq!(&plain, &formatted(paragraph));
+                proptest::prop_assert_eq!(plain, text);
+            }
+        }
+
         /// Text that reads as itself gives what comrak's parse gives.
         #[test]
         fn plain_text_as_written_is_what_the_parse_gives(

@@ -82,6 +82,10 @@ struct Fragment {
     base: Option<ammonia::Url>,
     /// Nothing seen so far needs sanitising.
     trusted: bool,
+    /// The `scheme://host` starts of links already parsed as http or
+    /// https. What follows the host cannot make a URL fail to parse, so a
+    /// link starting with one of these is kept without a parse of its own.
+    web_origins: Vec<String>,
 }
 
 impl Fragment {
@@ -93,7 +97,22 @@ impl Fragment {
         Fragment {
             base: base.and_then(|base| ammonia::Url::parse(base).ok()),
             trusted: true,
+            web_origins: Vec::new(),
         }
+    }
+
+    /// How many origins a fragment remembers: an article links to few
+    /// sites, most often its own.
+    const ORIGINS: usize = 8;
+
+    /// The `scheme://host[:port]` a link starts with, up to the first
+    /// character that ends an authority.
+    fn origin(url: &str) -> Option<&str> {
+        let host = url.find("://")? + 3;
+        let end = url[host..]
+            .find(['/', '?', '#', '\\'])
+            .map_or(url.len(), |at| host + at);
+        Some(&url[..end])
     }
 
     /// `url` as the content carries it: absolute against the article's URL,
@@ -103,9 +122,19 @@ impl Fragment {
         if url.starts_with('#') {
             return url.to_owned();
         }
+        let origin = Fragment::origin(url);
+        if origin.is_some_and(|origin| self.web_origins.iter().any(|known| known == origin)) {
+            return url.to_owned();
+        }
         let resolved = match ammonia::Url::parse(url) {
             // An absolute URL is kept as written, as the sanitiser keeps it.
             Ok(absolute) if Fragment::PLAIN_SCHEMES.contains(&absolute.scheme()) => {
+                if let Some(origin) = origin
+                    && matches!(absolute.scheme(), "http" | "https")
+                    && self.web_origins.len() < Fragment::ORIGINS
+                {
+                    self.web_origins.push(origin.to_owned());
+                }
                 Some(url.to_owned())
             }
             Err(ammonia::url::ParseError::RelativeUrlWithoutBase) => match &self.base {
@@ -314,6 +343,28 @@ pub(crate) fn text_direction(language: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A link whose origin an earlier link proved is kept as a parse
+        /// of its own would keep it, whatever follows the host.
+        #[test]
+        fn a_known_origin_decides_as_a_parse_would(
+            origin in proptest::sample::select(vec![
+                "https://example.com", "http://a.example:8080", "https://xn--bcher-kva.example",
+                "https://user@example.com", "https://[::1]", "https://1.2.3.4",
+                "https://exa mple.com", "https://a.example:99999", "https://1.2.3.400", "javascript://x",
+            ]),
+            rest in "[/?#\\\\][a-zA-Z0-9 %<>\"'#?/\\\\:@\t\n\\[\\]{}|^`é-]{0,30}",
+        ) {
+            let url = format!("{origin}{rest}");
+            let mut seeded = Fragment::new(Some("https://base.example/a/"));
+            seeded.url(&format!("{origin}/"));
+            seeded.trusted = true;
+            let mut fresh = Fragment::new(Some("https://base.example/a/"));
+            proptest::prop_assert_eq!(seeded.url(&url), fresh.url(&url));
+            proptest::prop_assert_eq!(seeded.trusted, fresh.trusted);
+        }
+    }
 
     #[test]
     fn direction_follows_language_and_script() {
