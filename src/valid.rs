@@ -119,6 +119,22 @@ pub(crate) fn people(
     people
 }
 
+/// The language and bylines an item or a channel must be written with
+/// instead of its own, each `None` when its own may be written as it is.
+fn language_and_people(
+    tag: Option<&str>,
+    authors: &[Author],
+    item: Option<&str>,
+    changes: &mut Vec<Change>,
+) -> (Option<Option<String>>, Option<Vec<Author>>) {
+    let repaired_language = tag
+        .filter(|tag| !crate::language::is_language_tag(tag))
+        .map(|tag| language(tag, item, changes));
+    let repaired_people =
+        (!people_are_valid(authors)).then(|| people(authors.to_vec(), item, changes));
+    (repaired_language, repaired_people)
+}
+
 /// Whether every byline may be written as it is.
 fn people_are_valid(people: &[Author]) -> bool {
     people.iter().all(|person| {
@@ -186,54 +202,89 @@ fn date_field(date: &mut Date, item: Option<&str>, field: &str, changes: &mut Ve
     }
 }
 
+/// Every free text of a `Meta`, named, borrowed shared (`as_ref`, `iter`)
+/// or, with `mut`, for change (`as_mut`, `iter_mut`): one list for the
+/// check and the repair.
+macro_rules! text_fields {
+    ($meta:expr, $option:ident, $each:ident $(, $mutable:tt)?) => {{
+        let meta = $meta;
+        let mut fields = vec![
+            ("id", &$($mutable)? meta.id),
+            ("title", &$($mutable)? meta.title),
+        ];
+        let image = meta.image.$option();
+        for (field, text) in [
+            ("summary", meta.summary.$option()),
+            ("program", meta.program.$option()),
+            ("publisher", meta.publisher.$option()),
+            ("discussion_heading", meta.discussion_heading.$option()),
+        ] {
+            fields.extend(text.map(|text| (field, text)));
+        }
+        fields.extend(meta.tags.$each().map(|text| ("tags", text)));
+        if let Some(image) = image {
+            for (field, text) in [
+                ("image.alt", image.alt.$option()),
+                ("image.credit", image.credit.$option()),
+                ("image.caption", image.caption.$option()),
+            ] {
+                fields.extend(text.map(|text| (field, text)));
+            }
+        }
+        fields
+    }};
+}
+
 /// `meta` with every value a feed may not carry repaired or left out, a
 /// note for each in `changes`; borrowed as it is when nothing needed it.
 pub(crate) fn meta<'a>(meta: &'a Meta, changes: &mut Vec<Change>) -> Cow<'a, Meta> {
     let item = Some(meta.id.as_str());
     let mut meta = Cow::Borrowed(meta);
-    let texts = |meta: &Meta| {
-        let mut texts = vec![&meta.id, &meta.title];
-        texts.extend(&meta.summary);
-        texts.extend(&meta.program);
-        texts.extend(&meta.publisher);
-        texts.extend(&meta.discussion_heading);
-        texts.extend(&meta.tags);
-        if let Some(image) = &meta.image {
-            texts.extend(
-                [&image.alt, &image.credit, &image.caption]
-                    .into_iter()
-                    .flatten(),
-            );
-        }
-        texts
+    // A text that is blank, or is once its forbidden characters are gone,
+    // would be an empty element, which feed readers refuse.
+    let texts_need_repair =
+        text_fields!(meta.as_ref(), as_ref, iter)
             .into_iter()
-            .any(|text| crate::chars::first_forbidden(text).is_some())
-    };
-    if texts(&meta) {
+            .any(|(field, text)| {
+                crate::chars::first_forbidden(text).is_some()
+                    || (field != "id" && text.trim().is_empty())
+            });
+    if texts_need_repair {
         let meta = meta.to_mut();
-        let mut fields: Vec<(&str, &mut String)> =
-            vec![("id", &mut meta.id), ("title", &mut meta.title)];
-        fields.extend(meta.summary.as_mut().map(|text| ("summary", text)));
-        fields.extend(meta.program.as_mut().map(|text| ("program", text)));
-        fields.extend(meta.publisher.as_mut().map(|text| ("publisher", text)));
-        fields.extend(
-            meta.discussion_heading
-                .as_mut()
-                .map(|text| ("discussion_heading", text)),
-        );
-        fields.extend(meta.tags.iter_mut().map(|text| ("tags", text)));
-        if let Some(image) = &mut meta.image {
-            for (field, text) in [
-                ("image.alt", &mut image.alt),
-                ("image.credit", &mut image.credit),
-                ("image.caption", &mut image.caption),
-            ] {
-                fields.extend(text.as_mut().map(|text| (field, text)));
-            }
-        }
-        for (field, text) in fields {
+        let mut blank = Vec::new();
+        for (field, text) in text_fields!(&mut *meta, as_mut, iter_mut, mut) {
             if let Some(clean) = without_forbidden(text, item, field, changes) {
                 *text = clean;
+            }
+            if field != "id" && text.trim().is_empty() {
+                blank.push(field);
+            }
+        }
+        for field in blank {
+            changes.push(Change::dropped(
+                item,
+                field,
+                "blank, or only characters no feed may hold",
+            ));
+        }
+        if meta.title.trim().is_empty() {
+            meta.title = "Untitled".to_owned();
+        }
+        meta.tags.retain(|tag| !tag.trim().is_empty());
+        let blank_to_none = |text: &mut Option<String>| {
+            text.take_if(|text| text.trim().is_empty());
+        };
+        for text in [
+            &mut meta.summary,
+            &mut meta.program,
+            &mut meta.publisher,
+            &mut meta.discussion_heading,
+        ] {
+            blank_to_none(text);
+        }
+        if let Some(image) = &mut meta.image {
+            for text in [&mut image.alt, &mut image.credit, &mut image.caption] {
+                blank_to_none(text);
             }
         }
     }
@@ -256,17 +307,13 @@ pub(crate) fn meta<'a>(meta: &'a Meta, changes: &mut Vec<Change>) -> Cow<'a, Met
         ));
         meta.to_mut().image = None;
     }
-    if let Some(tag) = meta
-        .language
-        .as_deref()
-        .filter(|tag| !crate::language::is_language_tag(tag))
-    {
-        let repaired = language(tag, item, changes);
+    let (repaired_language, repaired_people) =
+        language_and_people(meta.language.as_deref(), &meta.authors, item, changes);
+    if let Some(repaired) = repaired_language {
         meta.to_mut().language = repaired;
     }
-    if !people_are_valid(&meta.authors) {
-        let meta = meta.to_mut();
-        meta.authors = people(std::mem::take(&mut meta.authors), item, changes);
+    if let Some(repaired) = repaired_people {
+        meta.to_mut().authors = repaired;
     }
     if meta.published.within_four_digit_years().is_some() {
         date_field(&mut meta.to_mut().published, item, "published", changes);
@@ -290,7 +337,7 @@ pub(crate) fn channel<'a>(channel: &'a Channel, changes: &mut Vec<Change>) -> Co
     if texts
         .into_iter()
         .flatten()
-        .any(|text| crate::chars::first_forbidden(text).is_some())
+        .any(|text| crate::chars::first_forbidden(text).is_some() || text.trim().is_empty())
     {
         let channel = channel.to_mut();
         for (field, text) in [
@@ -304,6 +351,8 @@ pub(crate) fn channel<'a>(channel: &'a Channel, changes: &mut Vec<Change>) -> Co
             {
                 *text = Some(clean);
             }
+            // Left out, a title or description is made from the items.
+            text.take_if(|text| text.trim().is_empty());
         }
     }
     let links_valid = [
@@ -333,17 +382,13 @@ pub(crate) fn channel<'a>(channel: &'a Channel, changes: &mut Vec<Change>) -> Co
             channel.hubs.extend(hub);
         }
     }
-    if let Some(tag) = channel
-        .language
-        .as_deref()
-        .filter(|tag| !crate::language::is_language_tag(tag))
-    {
-        let repaired = language(tag, None, changes);
+    let (repaired_language, repaired_people) =
+        language_and_people(channel.language.as_deref(), &channel.authors, None, changes);
+    if let Some(repaired) = repaired_language {
         channel.to_mut().language = repaired;
     }
-    if !people_are_valid(&channel.authors) {
-        let channel = channel.to_mut();
-        channel.authors = people(std::mem::take(&mut channel.authors), None, changes);
+    if let Some(repaired) = repaired_people {
+        channel.to_mut().authors = repaired;
     }
     channel
 }

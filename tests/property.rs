@@ -514,6 +514,7 @@ proptest! {
     fn a_model_built_by_a_program_is_written_as_a_valid_feed(
         title in hostile_text(),
         summary in hostile_text(),
+        aside in hostile_text(),
         url in hostile_url(),
         image in hostile_url(),
         link in hostile_url(),
@@ -530,6 +531,11 @@ proptest! {
         let meta = &mut first.meta;
         meta.title = title;
         meta.summary = Some(summary);
+        let channel_title = aside.clone();
+        meta.publisher = Some(aside.clone());
+        meta.program = Some(aside.clone());
+        meta.tags.push(aside.clone());
+        meta.image.as_mut().unwrap().caption = Some(aside);
         meta.url = Some(url);
         meta.image.as_mut().unwrap().url = image;
         meta.language = Some(language.to_owned());
@@ -545,7 +551,7 @@ proptest! {
             second.meta.id = first.meta.id.clone();
         }
         let channel = Channel {
-            title: Some("Feed \u{1b}title".to_owned()),
+            title: Some(channel_title),
             link: Some(link),
             language: Some(language.to_owned()),
             ..Channel::default()
