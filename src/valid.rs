@@ -397,16 +397,20 @@ pub(crate) fn channel<'a>(channel: &'a Channel, changes: &mut Vec<Change>) -> Co
 /// a note: feed readers would otherwise merge them into one.
 pub(crate) fn unique_ids(articles: &mut [Article], changes: &mut Vec<Change>) {
     let mut ids = HashSet::with_capacity(articles.len());
+    // The next number to try for each id shared, so that many items with
+    // one id are numbered in one pass rather than each counting up again.
+    let mut next_number: std::collections::HashMap<String, usize> = Default::default();
     for article in articles {
         if ids.insert(article.meta.id.clone()) {
             continue;
         }
         let original = article.meta.id.clone();
-        let mut number = 2;
+        let number = next_number.entry(original.clone()).or_insert(2);
         while !ids.insert(format!("{original}-{number}")) {
-            number += 1;
+            *number += 1;
         }
         article.meta.id = format!("{original}-{number}");
+        *number += 1;
         changes.push(Change::changed(
             Some(&original),
             "id",
@@ -476,6 +480,28 @@ pub fn feed(format: Format, feed: &Feed) -> (Cow<'_, Feed>, Vec<Change>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shared_ids_are_numbered_past_every_id_taken() {
+        let sample = "---\ntitle: T\npublished: 2024-01-01\n---\n\nBody.\n";
+        let article = crate::read(sample.as_bytes(), crate::Format::Markdown, "t.md").unwrap();
+        let mut articles: Vec<Article> = ["a", "a", "a-2", "a", "a-3", "b", "a"]
+            .into_iter()
+            .map(|id| {
+                let mut article = article.clone();
+                article.meta.id = id.to_owned();
+                article
+            })
+            .collect();
+        let mut changes = Vec::new();
+        unique_ids(&mut articles, &mut changes);
+        let ids: Vec<&str> = articles
+            .iter()
+            .map(|article| article.meta.id.as_str())
+            .collect();
+        assert_eq!(ids, ["a", "a-2", "a-2-2", "a-3", "a-3-2", "b", "a-4"]);
+        assert_eq!(changes.len(), 5);
+    }
 
     #[test]
     fn links_are_percent_encoded_or_left_out() {

@@ -585,3 +585,73 @@ fn a_table_of_too_many_cells_is_refused() {
     let output = run(&["convert", "-t", "html"], long.as_bytes());
     assert!(output.status.success(), "{}", stderr(&output));
 }
+
+/// A CDF channel nested far past the limit, or of many items on one line,
+/// is refused or read in one pass by `check` and `import` alike, each
+/// element's base and owner found without looking back over the others.
+#[test]
+fn deep_and_long_cdf_channels_are_read_in_one_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = dir.path().join("deep.xml");
+    std::fs::write(
+        &deep,
+        format!(
+            "<CHANNEL>{}{}</CHANNEL>",
+            "<A>".repeat(50_000),
+            "</A>".repeat(50_000)
+        ),
+    )
+    .unwrap();
+    for command in ["check", "import"] {
+        let out = dir.path().join(format!("out-{command}"));
+        let mut args = vec![command, deep.to_str().unwrap()];
+        if command == "import" {
+            args.extend(["--out-dir", out.to_str().unwrap()]);
+        }
+        let output = run(&args, b"");
+        assert_eq!(
+            output.status.code(),
+            Some(65),
+            "{command}: {}",
+            stderr(&output)
+        );
+        assert!(
+            format!("{}{}", stdout(&output), stderr(&output)).contains("nest deeper than 256"),
+            "{command}: {}",
+            stderr(&output)
+        );
+    }
+    // Items sharing one title and link on one line: numbered, all kept.
+    let long = dir.path().join("long.xml");
+    std::fs::write(
+        &long,
+        format!(
+            "<CHANNEL HREF=\"https://e.example/\">{}</CHANNEL>",
+            "<ITEM HREF=\"x\"><TITLE>t</TITLE></ITEM>".repeat(5_000)
+        ),
+    )
+    .unwrap();
+    // What RSS lacks (a description, distinct guids) is reported, each at
+    // its place.
+    let output = run(&["check", long.to_str().unwrap()], b"");
+    assert_eq!(output.status.code(), Some(65), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("check found"),
+        "{}",
+        stderr(&output)
+    );
+    let out = dir.path().join("long-out");
+    let output = run(
+        &[
+            "import",
+            long.to_str().unwrap(),
+            "--out-dir",
+            out.to_str().unwrap(),
+            "-q",
+        ],
+        b"",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 5_000);
+    assert!(out.join("t-5000.md").exists());
+}

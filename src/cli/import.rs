@@ -5,7 +5,7 @@ use super::input::Input;
 use super::out_dir::OutDir;
 use super::output::{report, whole, write_stdout};
 use newswire::{Article, Error, Format, WriteOptions};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -85,6 +85,9 @@ pub(crate) fn import(args: &ImportArgs, limit: u64, quiet: bool) -> Result<(), V
 fn import_paths(dir: &Path, articles: &[Article]) -> Vec<PathBuf> {
     const LONGEST: usize = 80;
     let mut taken = HashSet::new();
+    // The next number to try for each stem, so that thousands of items
+    // with one title are named in one pass, not each counting up again.
+    let mut next_number: HashMap<String, usize> = HashMap::new();
     articles
         .iter()
         .enumerate()
@@ -99,12 +102,46 @@ fn import_paths(dir: &Path, articles: &[Article]) -> Vec<PathBuf> {
                 stem.truncate(cut);
             }
             let mut candidate = stem.clone();
-            let mut number = 1;
-            while !taken.insert(candidate.clone()) {
-                number += 1;
+            if !taken.insert(candidate.clone()) {
+                let number = next_number.entry(stem.clone()).or_insert(2);
                 candidate = format!("{stem}-{number}");
+                while !taken.insert(candidate.clone()) {
+                    *number += 1;
+                    candidate = format!("{stem}-{number}");
+                }
+                *number += 1;
             }
             dir.join(format!("{candidate}.md"))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_sharing_a_title_are_numbered_past_every_name_taken() {
+        let articles: Vec<Article> = ["A", "A", "A 2", "A", "B"]
+            .into_iter()
+            .map(|title| {
+                let source = format!("---\ntitle: {title}\npublished: 2024-01-01\n---\n\nBody.\n");
+                newswire::read(source.as_bytes(), newswire::Format::Markdown, "t.md").unwrap()
+            })
+            .collect();
+        let names: Vec<String> = import_paths(Path::new("out"), &articles)
+            .into_iter()
+            .map(|path| path.display().to_string())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "out/a.md",
+                "out/a-2.md",
+                "out/a-2-2.md",
+                "out/a-3.md",
+                "out/b.md"
+            ]
+        );
+    }
 }

@@ -26,54 +26,75 @@ pub(crate) fn as_rss(text: &str) -> Option<String> {
     let mut reader = quick_xml::Reader::from_str(text);
     let mut channel: Option<Part> = None;
     let mut items: Vec<Part> = Vec::new();
-    // The open elements' names, and the base each sets for what it holds.
-    let mut open: Vec<(String, Option<String>)> = Vec::new();
+    // Every base set, resolved; the open elements point into it.
+    let mut bases: Vec<String> = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
     loop {
         let event = reader.read_event().ok()?;
         match event {
             Event::Start(ref start) | Event::Empty(ref start) => {
                 let name =
                     String::from_utf8_lossy(start.local_name().as_ref()).to_ascii_uppercase();
-                if open.is_empty() && name != "CHANNEL" {
+                let parent = open.last();
+                if parent.is_none() && name != "CHANNEL" {
                     return None;
                 }
-                let inherited = open.iter().rev().find_map(|(_, base)| base.clone());
-                let base = attribute(start, "BASE")
-                    .map(|base| crate::url::absolute_url(inherited.as_deref(), &base))
-                    .or(inherited);
+                // The reader refuses deeper feeds; this keeps its own work
+                // bounded until then.
+                if open.len() >= super::feed::XML_DEPTH_LIMIT {
+                    return None;
+                }
+                let inherited = parent.and_then(|parent| parent.base);
+                let base = match attribute(start, "BASE") {
+                    Some(base) => {
+                        let above = inherited.map(|index| bases[index].as_str());
+                        bases.push(crate::url::absolute_url(above, &base));
+                        Some(bases.len() - 1)
+                    }
+                    None => inherited,
+                };
                 let part = || Part {
-                    href: attribute(start, "HREF")
-                        .map(|href| crate::url::absolute_url(base.as_deref(), &href)),
+                    href: attribute(start, "HREF").map(|href| {
+                        crate::url::absolute_url(base.map(|index| bases[index].as_str()), &href)
+                    }),
                     lastmod: attribute(start, "LASTMOD"),
                     ..Part::default()
                 };
-                match name.as_str() {
+                let owner = match (name.as_str(), parent) {
+                    ("CHANNEL", None) => {
+                        channel = Some(part());
+                        Owner::Channel
+                    }
                     // Sub-channels are the channel's sections: their items
-                    // join its own.
-                    "CHANNEL" if channel.is_none() => channel = Some(part()),
-                    "ITEM" => items.push(part()),
-                    _ => {}
-                }
+                    // join its own, their own titles are left out.
+                    ("CHANNEL", Some(_)) => Owner::Section,
+                    ("ITEM", _) => {
+                        items.push(part());
+                        Owner::Item
+                    }
+                    (_, Some(parent)) => parent.owner,
+                    (_, None) => return None,
+                };
                 if matches!(event, Event::Start(_)) {
-                    open.push((name, base));
+                    open.push(Open { name, base, owner });
                 }
             }
             Event::Text(ref text) => {
                 let text = quick_xml::escape::unescape(&text.decode().ok()?)
                     .ok()?
                     .into_owned();
-                append_text(&open, channel.as_mut(), &mut items, &text);
+                append_text(open.last(), channel.as_mut(), &mut items, &text);
             }
             Event::CData(ref text) => {
                 let text = String::from_utf8_lossy(text.as_ref()).into_owned();
-                append_text(&open, channel.as_mut(), &mut items, &text);
+                append_text(open.last(), channel.as_mut(), &mut items, &text);
             }
             Event::GeneralRef(ref reference) => {
                 let name = std::str::from_utf8(reference.as_ref()).ok()?;
                 let text = quick_xml::escape::unescape(&format!("&{name};"))
                     .ok()?
                     .into_owned();
-                append_text(&open, channel.as_mut(), &mut items, &text);
+                append_text(open.last(), channel.as_mut(), &mut items, &text);
             }
             Event::End(_) => {
                 open.pop();
@@ -86,32 +107,38 @@ pub(crate) fn as_rss(text: &str) -> Option<String> {
     written(&channel?, &items)
 }
 
-/// Adds text to the title or abstract being read: of the innermost item,
-/// or of the channel itself (a sub-channel's own are its section's, and
-/// left out).
-fn append_text(
-    open: &[(String, Option<String>)],
-    channel: Option<&mut Part>,
-    items: &mut [Part],
-    text: &str,
-) {
-    let Some((field, _)) = open.last() else {
+/// An element being read: its name, the base it resolves links against
+/// (an index into the bases set), and whose text it holds.
+struct Open {
+    name: String,
+    base: Option<usize>,
+    owner: Owner,
+}
+
+/// Whose title and abstract an element's text is.
+#[derive(Clone, Copy)]
+enum Owner {
+    Channel,
+    /// The item read last.
+    Item,
+    /// A sub-channel, whose own title and abstract are left out.
+    Section,
+}
+
+/// Adds text to the title or abstract being read, of its owner.
+fn append_text(open: Option<&Open>, channel: Option<&mut Part>, items: &mut [Part], text: &str) {
+    let Some(open) = open else {
         return;
     };
-    let owner = open
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, (name, _))| name == "ITEM" || name == "CHANNEL");
-    let part = match owner {
-        Some((_, (name, _))) if name == "ITEM" => items.last_mut(),
-        Some((0, _)) => channel,
-        _ => None,
+    let part = match open.owner {
+        Owner::Channel => channel,
+        Owner::Item => items.last_mut(),
+        Owner::Section => None,
     };
     let Some(part) = part else {
         return;
     };
-    match field.as_str() {
+    match open.name.as_str() {
         "TITLE" => part.title.push_str(text),
         "ABSTRACT" => part.abstract_text.push_str(text),
         _ => {}

@@ -193,7 +193,7 @@ fn well_formed(text: &str, file: &str) -> Result<()> {
 }
 
 /// Real feeds nest a dozen levels; thousands is a hostile file.
-const XML_DEPTH_LIMIT: usize = 256;
+pub(crate) const XML_DEPTH_LIMIT: usize = 256;
 
 /// An error at a byte offset of `text`.
 pub(crate) fn error_at(text: &str, offset: usize, file: &str, message: String) -> Error {

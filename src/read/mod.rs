@@ -140,10 +140,13 @@ pub(crate) fn with_newlines(text: String) -> String {
 }
 
 /// Where each line of a text starts, so that placing many offsets is a
-/// binary search each rather than a scan of everything before them.
+/// binary search each rather than a scan of everything before them; and
+/// the last place found, so that offsets placed in order along one long
+/// line (a feed written on one line) count each character once.
 pub(crate) struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl LineIndex<'_> {
@@ -151,15 +154,32 @@ impl LineIndex<'_> {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(index, _)| index + 1))
             .collect();
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            last: std::cell::Cell::new((0, 1)),
+        }
     }
 
     /// The 1-based line and column (in characters) of a byte offset.
     pub(crate) fn place(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&start| start <= offset) - 1;
-        let before = self.text.get(self.starts[line]..offset).unwrap_or_default();
-        (line + 1, before.chars().count() + 1)
+        let start = self.starts[line];
+        let (last_offset, last_column) = self.last.get();
+        let (from, column) = if (start..=offset).contains(&last_offset) {
+            (last_offset, last_column)
+        } else {
+            (start, 1)
+        };
+        match self.text.get(from..offset) {
+            Some(before) => {
+                let column = column + before.chars().count();
+                self.last.set((offset, column));
+                (line + 1, column)
+            }
+            None => (line + 1, 1),
+        }
     }
 }
 
@@ -181,6 +201,27 @@ pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_in_any_order_are_the_lines_and_columns_counted_afresh() {
+        let text = "<a>é</a><b>日本</b>\n<c>x</c>\n\n<d>ü</d>";
+        let index = LineIndex::new(text);
+        let offsets: Vec<usize> = (0..=text.len())
+            .filter(|&offset| text.is_char_boundary(offset))
+            .collect();
+        // In order, backwards, and jumping between lines.
+        for offset in offsets
+            .iter()
+            .chain(offsets.iter().rev())
+            .chain(offsets.iter().step_by(3))
+        {
+            assert_eq!(
+                index.place(*offset),
+                line_column(text, *offset),
+                "at {offset}"
+            );
+        }
+    }
 
     #[test]
     fn invalid_utf8_is_placed() {
