@@ -14,9 +14,13 @@ mod args;
 /// A position-independent binary has some 35,000 pointers for the loader
 /// to relocate at every start, dirtying 180 pages: the larger part of the
 /// time a one-article run takes. Linked at a fixed address, the binary has
-/// none; its libraries, heap and stack are still placed at random.
+/// none; its libraries, heap and stack are still placed at random. A
+/// static build (`+crt-static`) is left to the linker: `-no-pie` there
+/// keeps a loader the static binary does not have, and it fails at start.
 fn link_at_fixed_address() {
-    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
+    let static_crt = std::env::var("CARGO_CFG_TARGET_FEATURE")
+        .is_ok_and(|features| features.split(',').any(|feature| feature == "crt-static"));
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") && !static_crt {
         println!("cargo::rustc-link-arg-bins=-no-pie");
     }
 }

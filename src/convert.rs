@@ -51,7 +51,6 @@ pub fn convert_each<E: From<crate::Error>>(
     check: impl FnOnce(&Article) -> Result<(), E>,
     put: impl FnMut(Format, &[u8]) -> Result<(), E>,
 ) -> Result<(), E> {
-    let arena = comrak::Arena::new();
     let Source {
         bytes,
         format,
@@ -59,9 +58,19 @@ pub fn convert_each<E: From<crate::Error>>(
         metadata,
         page,
     } = source;
-    let (article, body) = crate::read::read_parsed(&arena, bytes, format, file, metadata, page)?;
-    check(&article)?;
-    crate::write::write_each_parsed(formats, &article, body, &arena, options, put)
+    // A reader's tree the writers cannot share is freed before they parse
+    // their own: two trees of a long body would double the peak.
+    let article = {
+        let arena = comrak::Arena::new();
+        let (article, body) =
+            crate::read::read_parsed(&arena, bytes, format, file, metadata, page)?;
+        check(&article)?;
+        if body.is_some() {
+            return crate::write::write_each_parsed(formats, &article, body, &arena, options, put);
+        }
+        article
+    };
+    crate::write::write_each(formats, &article, options, put)
 }
 
 impl FeedEntry {
@@ -75,7 +84,6 @@ impl FeedEntry {
         source: Source<'_>,
         options: ItemOptions,
     ) -> crate::Result<(Article, FeedEntry)> {
-        let arena = comrak::Arena::new();
         let Source {
             bytes,
             format: from,
@@ -83,12 +91,29 @@ impl FeedEntry {
             metadata,
             page,
         } = source;
-        let (article, body) = crate::read::read_parsed(&arena, bytes, from, file, metadata, page)?;
-        let body = ParsedBody::shared_or_new(body, &arena, &article.body);
-        let item =
-            crate::write::feed::Item::parsed(&article, body, format == Format::JsonFeed, options);
-        let entry = FeedEntry::from_item(format, item)
-            .map_err(|error| crate::Error::write_output(file, error))?;
+        let json = format == Format::JsonFeed;
+        let entry_of = |item| {
+            FeedEntry::from_item(format, item)
+                .map_err(|error| crate::Error::write_output(file, error))
+        };
+        // As in `convert_each`, an unshared tree is freed first.
+        let article = {
+            let arena = comrak::Arena::new();
+            let (article, body) =
+                crate::read::read_parsed(&arena, bytes, from, file, metadata, page)?;
+            if let Some(body) = body {
+                let entry = entry_of(crate::write::feed::Item::parsed(
+                    &article, body, json, options,
+                ))?;
+                return Ok((article, entry));
+            }
+            article
+        };
+        let arena = comrak::Arena::new();
+        let body = ParsedBody::new(&arena, &article.body);
+        let entry = entry_of(crate::write::feed::Item::parsed(
+            &article, body, json, options,
+        ))?;
         Ok((article, entry))
     }
 }

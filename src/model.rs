@@ -28,7 +28,7 @@ impl Article {
     /// The attributed quotes, in body order.
     pub fn quotes(&self) -> impl Iterator<Item = &Quote> {
         self.body.iter().filter_map(|block| match block {
-            Block::Quote(quote) => Some(quote),
+            Block::Quote(quote) => Some(&**quote),
             Block::Markdown { .. } => None,
         })
     }
@@ -187,8 +187,9 @@ pub enum Block {
         /// Markdown writer normalises it.
         markdown: String,
     },
-    /// An attributed quote.
-    Quote(Quote),
+    /// An attributed quote, boxed so that the many small blocks of a long
+    /// body each take the size of a string, not of a quote.
+    Quote(Box<Quote>),
 }
 
 /// A block quote whose last paragraph says who said it.

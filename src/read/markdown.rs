@@ -259,7 +259,7 @@ fn read_body<'a>(
                         shared = written == Some(markdown.as_str());
                         quotes_written.push(markdown);
                     }
-                    body.push(Block::Quote(quote));
+                    body.push(Block::Quote(Box::new(quote)));
                 }
                 None => match source.as_ref().and_then(|source| source.of(node)) {
                     Some(markdown) => body.push(Block::Markdown { markdown }),
