@@ -51,6 +51,20 @@ pub fn convert_each<E: From<crate::Error>>(
     check: impl FnOnce(&Article) -> Result<(), E>,
     put: impl FnMut(Format, &[u8]) -> Result<(), E>,
 ) -> Result<(), E> {
+    read_sharing(source, |article, body, arena| {
+        check(&article)?;
+        crate::write::write_each_parsed(formats, &article, body, arena, options, put)
+    })
+}
+
+/// Reads `source` and hands `then` the article with the reader's tree of
+/// its body when the writers can share it. When they cannot, that tree is
+/// freed first and `then` gets a fresh arena to parse the body into: two
+/// trees of a long body would double the peak.
+fn read_sharing<T, E: From<crate::Error>>(
+    source: Source<'_>,
+    then: impl for<'a> FnOnce(Article, Option<ParsedBody<'a>>, &'a comrak::Arena<'a>) -> Result<T, E>,
+) -> Result<T, E> {
     let Source {
         bytes,
         format,
@@ -58,19 +72,16 @@ pub fn convert_each<E: From<crate::Error>>(
         metadata,
         page,
     } = source;
-    // A reader's tree the writers cannot share is freed before they parse
-    // their own: two trees of a long body would double the peak.
     let article = {
         let arena = comrak::Arena::new();
         let (article, body) =
             crate::read::read_parsed(&arena, bytes, format, file, metadata, page)?;
-        check(&article)?;
         if body.is_some() {
-            return crate::write::write_each_parsed(formats, &article, body, &arena, options, put);
+            return then(article, body, &arena);
         }
         article
     };
-    crate::write::write_each(formats, &article, options, put)
+    then(article, None, &comrak::Arena::new())
 }
 
 impl FeedEntry {
@@ -84,36 +95,18 @@ impl FeedEntry {
         source: Source<'_>,
         options: ItemOptions,
     ) -> crate::Result<(Article, FeedEntry)> {
-        let Source {
-            bytes,
-            format: from,
-            file,
-            metadata,
-            page,
-        } = source;
-        let json = format == Format::JsonFeed;
-        let entry_of = |item| {
-            FeedEntry::from_item(format, item)
-                .map_err(|error| crate::Error::write_output(file, error))
-        };
-        // As in `convert_each`, an unshared tree is freed first.
-        let article = {
-            let arena = comrak::Arena::new();
-            let (article, body) =
-                crate::read::read_parsed(&arena, bytes, from, file, metadata, page)?;
-            if let Some(body) = body {
-                let entry = entry_of(crate::write::feed::Item::parsed(
-                    &article, body, json, options,
-                ))?;
-                return Ok((article, entry));
-            }
-            article
-        };
-        let arena = comrak::Arena::new();
-        let body = ParsedBody::new(&arena, &article.body);
-        let entry = entry_of(crate::write::feed::Item::parsed(
-            &article, body, json, options,
-        ))?;
-        Ok((article, entry))
+        let file = source.file;
+        read_sharing(source, |article, body, arena| {
+            let body = ParsedBody::shared_or_new(body, arena, &article.body);
+            let item = crate::write::feed::Item::parsed(
+                &article,
+                body,
+                format == Format::JsonFeed,
+                options,
+            );
+            let entry = FeedEntry::from_item(format, item)
+                .map_err(|error| crate::Error::write_output(file, error))?;
+            Ok((article, entry))
+        })
     }
 }
