@@ -229,9 +229,13 @@ pub(crate) fn parse_date(text: &str) -> Option<Date> {
 /// [`parse_date`], taking also what real feeds write wrong where the date
 /// is still plain, with a note of what was wrong: a weekday that is not
 /// the date's (`Tue, 17 Feb 2014`, a Monday), a full weekday name, an
-/// offset written `+00:00`.
+/// offset written `+00:00`. A year outside 0 to 9999, which RFC 822 reads
+/// but no article or feed can write back, is not a date.
 pub(crate) fn parse_date_leniently(text: &str) -> Option<(Date, Option<String>)> {
-    let text = text.trim();
+    rfc822_or_near(text.trim()).filter(|(date, _)| date.within_four_digit_years().is_none())
+}
+
+fn rfc822_or_near(text: &str) -> Option<(Date, Option<String>)> {
     if let Ok(instant) = DateTime::parse_from_rfc2822(text) {
         return Some((Date::from_instant(instant), None));
     }
