@@ -449,29 +449,31 @@ pub fn feed(format: Format, feed: &Feed) -> (Cow<'_, Feed>, Vec<Change>) {
             channel.to_mut().link = Some(link);
         }
     }
-    let metas: Vec<Cow<'_, Meta>> = feed
+    // Only the repaired are kept aside: a list of every article's `Cow`
+    // would be a second copy of all their metadata, in fresh pages.
+    let repaired: Vec<(usize, Meta)> = feed
         .articles
         .iter()
-        .map(|article| meta(&article.meta, &mut changes))
-        .collect();
-    let mut ids = HashSet::with_capacity(metas.len());
-    let ids_unique = metas.iter().all(|meta| ids.insert(meta.id.as_str()));
-    let unchanged = matches!(channel, Cow::Borrowed(_))
-        && ids_unique
-        && metas.iter().all(|meta| matches!(meta, Cow::Borrowed(_)));
-    if unchanged {
-        return (Cow::Borrowed(feed), changes);
-    }
-    let mut articles: Vec<Article> = feed
-        .articles
-        .iter()
-        .zip(metas)
-        .map(|(article, meta)| Article {
-            meta: meta.into_owned(),
-            body: article.body.clone(),
-            discussion: article.discussion.clone(),
+        .enumerate()
+        .filter_map(|(at, article)| match meta(&article.meta, &mut changes) {
+            Cow::Owned(meta) => Some((at, meta)),
+            Cow::Borrowed(_) => None,
         })
         .collect();
+    if matches!(channel, Cow::Borrowed(_)) && repaired.is_empty() {
+        let mut ids = HashSet::with_capacity(feed.articles.len());
+        if feed
+            .articles
+            .iter()
+            .all(|article| ids.insert(article.meta.id.as_str()))
+        {
+            return (Cow::Borrowed(feed), changes);
+        }
+    }
+    let mut articles = feed.articles.clone();
+    for (at, meta) in repaired {
+        articles[at].meta = meta;
+    }
     unique_ids(&mut articles, &mut changes);
     let channel = channel.into_owned();
     (Cow::Owned(Feed { channel, articles }), changes)

@@ -16,7 +16,10 @@ use std::path::Path;
 /// An input chosen for a feed by its metadata, before its body is read.
 struct Candidate<'a> {
     located: &'a Located,
-    meta: Meta,
+    /// Boxed, as in every list below: each input's metadata is moved
+    /// through several lists on its way to the feed, and a pointer moves
+    /// without touching fresh pages the way a whole `Meta` does.
+    meta: Box<Meta>,
     /// Standard input cannot be read twice, so its bytes are kept.
     bytes: Option<Vec<u8>>,
     /// The entry, when the input was read whole at once.
@@ -40,7 +43,7 @@ impl Reading {
         located: &Located,
         bytes: &[u8],
         spool: &Spool,
-    ) -> Result<(Meta, FeedEntry, Vec<Diagnostic>), Error> {
+    ) -> Result<(Box<Meta>, FeedEntry, Vec<Diagnostic>), Error> {
         let input = &located.input;
         let page = located.page(self.rules);
         let name = input.name();
@@ -51,20 +54,24 @@ impl Reading {
         let read = FeedEntry::read(self.format, source, self.item);
         let warnings = page.map(|page| page.warnings()).unwrap_or_default();
         let (article, entry) = read?;
-        Ok((article.meta, entry.kept_in(spool), warnings))
+        Ok((Box::new(article.meta), entry.kept_in(spool), warnings))
     }
 
     /// Only the metadata, for choosing before reading whole.
-    fn head(&self, located: &Located, bytes: &[u8]) -> Result<(Meta, Vec<Diagnostic>), Error> {
+    fn head(&self, located: &Located, bytes: &[u8]) -> Result<(Box<Meta>, Vec<Diagnostic>), Error> {
         let input = &located.input;
         let page = located.page(self.rules);
         let meta =
             newswire::read::read_page_meta(bytes, input.format(), &input.name(), page.as_ref());
         let warnings = page.map(|page| page.warnings()).unwrap_or_default();
-        Ok((meta?, warnings))
+        Ok((Box::new(meta?), warnings))
     }
 
-    fn entry(&self, candidate: Candidate<'_>, spool: &Spool) -> Result<(Meta, FeedEntry), Error> {
+    fn entry(
+        &self,
+        candidate: Candidate<'_>,
+        spool: &Spool,
+    ) -> Result<(Box<Meta>, FeedEntry), Error> {
         if let Some(entry) = candidate.entry {
             return Ok((candidate.meta, entry));
         }
@@ -258,7 +265,7 @@ pub(crate) fn feed(args: &FeedArgs, limit: u64, quiet: bool) -> Result<(), Vec<E
     if let Some(dir) = &args.per_tag {
         write_per_tag(dir, format, &channel, &kept).map_err(|error| vec![error])?;
     }
-    let (metas, entries): (Vec<Meta>, Vec<FeedEntry>) = kept.into_iter().unzip();
+    let (metas, entries): (Vec<Box<Meta>>, Vec<FeedEntry>) = kept.into_iter().unzip();
     let feed = Feed::new(channel, headings(metas));
     // Streamed straight into the output: a feed is mostly its content.
     let write = |out: &mut dyn Write| newswire::write_feed_entries(format, &feed, entries, out);
@@ -273,11 +280,11 @@ pub(crate) fn feed(args: &FeedArgs, limit: u64, quiet: bool) -> Result<(), Vec<E
 }
 
 /// The feed needs only each article's metadata: its entry is written.
-fn headings(metas: Vec<Meta>) -> Vec<Article> {
+fn headings(metas: impl IntoIterator<Item = Box<Meta>>) -> Vec<Article> {
     metas
         .into_iter()
         .map(|meta| Article {
-            meta,
+            meta: *meta,
             body: Vec::new(),
             discussion: None,
         })
@@ -319,7 +326,7 @@ fn write_per_tag(
     dir: &Path,
     format: Format,
     channel: &Channel,
-    kept: &[(Meta, FeedEntry)],
+    kept: &[(Box<Meta>, FeedEntry)],
 ) -> Result<(), Error> {
     let mut tags: Vec<(String, String)> = Vec::new();
     for (meta, _) in kept {
@@ -333,7 +340,7 @@ fn write_per_tag(
     std::fs::create_dir_all(dir)
         .map_err(|error| Error::write_output(&dir.display().to_string(), error))?;
     for (slug, tag) in tags {
-        let (metas, entries): (Vec<Meta>, Vec<FeedEntry>) = kept
+        let (metas, entries): (Vec<Box<Meta>>, Vec<FeedEntry>) = kept
             .iter()
             .filter(|(meta, _)| meta.tags.iter().any(|found| slug::slugify(found) == slug))
             .cloned()
