@@ -5,6 +5,7 @@
 //! elements and the text itself: the `—` before the name, the heading
 //! before the prompts.
 
+use super::sanitise::{sanitise, without_footnote_attributes};
 use super::{WriteOptions, credit_line};
 use crate::commonmark;
 use crate::commonmark::{ParsedBody, QuoteParts};
@@ -12,7 +13,6 @@ use crate::model::{Article, Discussion, Image};
 use comrak::Arena;
 use comrak::nodes::{AstNode, NodeHtmlBlock, NodeValue};
 use quick_xml::escape::escape;
-use std::borrow::Cow;
 use std::io;
 
 /// Writes a standalone HTML5 page.
@@ -64,7 +64,12 @@ fn content_checked(article: &Article, body: ParsedBody<'_>, always_sanitise: boo
             });
         }
     }
-    html.push_str(&commonmark::to_html(root));
+    let body_html = commonmark::to_html(root);
+    if fragment.footnotes && fragment.trusted && !always_sanitise {
+        html.push_str(&without_footnote_attributes(&body_html));
+    } else {
+        html.push_str(&body_html);
+    }
     if let Some(discussion) = &article.discussion {
         html.push_str(&discussion_section(discussion, &mut fragment));
     }
@@ -82,6 +87,9 @@ struct Fragment {
     base: Option<ammonia::Url>,
     /// Nothing seen so far needs sanitising.
     trusted: bool,
+    /// Footnotes seen, whose markup carries attributes the sanitiser
+    /// strips: [`without_footnote_attributes`] takes them out instead.
+    footnotes: bool,
     /// The `scheme://host` starts of links already parsed as http or
     /// https. What follows the host cannot make a URL fail to parse, so a
     /// link starting with one of these is kept without a parse of its own.
@@ -97,6 +105,7 @@ impl Fragment {
         Fragment {
             base: base.and_then(|base| ammonia::Url::parse(base).ok()),
             trusted: true,
+            footnotes: false,
             web_origins: Vec::new(),
         }
     }
@@ -151,8 +160,8 @@ impl Fragment {
     }
 
     /// Makes the tree's URLs absolute, and notes any node comrak writes as
-    /// raw HTML or with attributes the sanitiser would strip (footnotes,
-    /// task list checkboxes).
+    /// raw HTML or with attributes the sanitiser would strip (task list
+    /// checkboxes), and any footnote.
     fn check<'a>(&mut self, root: &'a AstNode<'a>) {
         for node in root.descendants() {
             let mut data = node.data.borrow_mut();
@@ -178,6 +187,9 @@ impl Fragment {
                 | NodeValue::Table(_)
                 | NodeValue::TableRow(_)
                 | NodeValue::TableCell => {}
+                NodeValue::FootnoteReference(_) | NodeValue::FootnoteDefinition(_) => {
+                    self.footnotes = true;
+                }
                 _ => self.trusted = false,
             }
         }
@@ -278,50 +290,6 @@ fn discussion_section(discussion: &Discussion, fragment: &mut Fragment) -> Strin
     html
 }
 
-/// Removes scripts, event handlers and unsafe URLs, and makes relative
-/// links absolute against the article's URL, since aggregators show
-/// content away from its page.
-pub(crate) fn sanitise(html: &str, base: Option<&str>) -> String {
-    let mut builder = ammonia::Builder::default();
-    builder
-        .add_tags(["section"])
-        .add_tag_attributes("a", ["id"])
-        .add_tag_attributes("li", ["id"])
-        .add_tag_attributes("th", ["align"])
-        .add_tag_attributes("td", ["align"])
-        .add_tag_attributes("code", ["class"])
-        .add_allowed_classes("figure", ["quote", "image"])
-        .add_allowed_classes("section", ["discussion", "footnotes"])
-        .add_allowed_classes("sup", ["footnote-ref"])
-        // One rule for links everywhere: the web and e-mail.
-        .url_schemes(["http", "https", "mailto"].into())
-        // `cite` names a source, which is a link as much as `href` is.
-        .attribute_filter(|_, attribute, value| {
-            (attribute != "cite" || crate::url::is_web_or_relative(value))
-                .then_some(Cow::Borrowed(value))
-        })
-        .link_rel(None);
-    if let Some(base) = base.and_then(|url| ammonia::Url::parse(url).ok()) {
-        builder.url_relative(ammonia::UrlRelative::Custom(Box::new(against(base))));
-    }
-    // Character references the sanitiser decoded are written out raw,
-    // and those that decode to characters no output may carry go.
-    crate::chars::without_forbidden(builder.clean(html).to_string())
-}
-
-/// Resolves relative URLs against the article's URL, except links within
-/// the page (`#fn-1`), which must keep pointing at the content itself.
-fn against(base: ammonia::Url) -> impl for<'u> Fn(&'u str) -> Option<Cow<'u, str>> + Send + Sync {
-    move |url| {
-        if url.starts_with('#') {
-            return Some(Cow::Borrowed(url));
-        }
-        base.join(url)
-            .ok()
-            .map(|absolute| Cow::Owned(absolute.into()))
-    }
-}
-
 /// `rtl` for languages written right to left, by primary subtag or script.
 pub(crate) fn text_direction(language: &str) -> &'static str {
     const RTL_LANGUAGES: [&str; 14] = [
@@ -375,11 +343,10 @@ mod tests {
         assert_eq!(text_direction("pt-BR"), "ltr");
     }
 
-    /// Markdown whose HTML the sanitiser must see: raw HTML, footnotes,
-    /// task lists, unknown and unsafe schemes.
-    const NEEDS_SANITISING: [&str; 6] = [
+    /// Markdown whose HTML the sanitiser must see: raw HTML, task lists,
+    /// unknown and unsafe schemes.
+    const NEEDS_SANITISING: [&str; 5] = [
         "<span onclick=\"x()\">raw</span>",
-        "A note.[^1]\n\n[^1]: The note.",
         "- [x] done",
         "[run](javascript:alert(1))",
         "![pixel](data:image/png;base64,AAAA)",
@@ -498,6 +465,9 @@ mod tests {
             "```rust\nfn main() {}\n```\n\n***\n\n1. one\n2. two",
             "> Said \"so\" & <more>.\n>\n> — [Ann](/ann), Role",
             "## Discussion\n\n- Why [here](/x)?\n\nA [note](../y).",
+            "A note.[^1]\n\n[^1]: The note.",
+            "Once[^a], twice[^a], \"again\"[^a] and[^é].\n\n[^a]: Said \"so\" & <more>.\n\n    - a list\n\n    More.\n\n[^é]: Accented [link](/z).",
+            "> In a quote[^q].\n>\n> — Ann\n\n[^q]: Where.\n\n[^unused]: Never cited.",
         ];
         for body in bodies.iter().chain(&NEEDS_SANITISING) {
             for url in [None, Some("https://example.com/news/a.html")] {
@@ -520,6 +490,7 @@ mod tests {
                 "[odd](ftp://example.com/f)",
                 "<!-- comment -->",
                 "Ref[^n].\n\n[^n]: Note.",
+                "Again[^n] and[^m].\n\n[^m]: A `\" data-footnote-ref>` and \"quotes\".\n\n    Second.",
             ]), 1..6),
             url in proptest::option::of(proptest::sample::select(vec![
                 "https://example.com/news/a.html",
@@ -537,23 +508,14 @@ mod tests {
         let arena = Arena::new();
         fragment.check(commonmark::parse(&arena, "[a](/b) *c* `d`\n\n> e"));
         assert!(fragment.trusted);
+        let mut fragment = Fragment::new(url);
+        fragment.check(commonmark::parse(&arena, "A note.[^1]\n\n[^1]: The note."));
+        assert!(fragment.trusted && fragment.footnotes);
         for body in NEEDS_SANITISING {
             let mut fragment = Fragment::new(url);
             let arena = Arena::new();
             fragment.check(commonmark::parse(&arena, body));
             assert!(!fragment.trusted, "{body}");
         }
-    }
-
-    #[test]
-    fn sanitising_drops_script_and_resolves_links() {
-        let html = sanitise(
-            "<p onclick=\"x()\"><a href=\"javascript:alert(1)\">a</a><a href=\"/b\">b</a></p><script>x()</script>",
-            Some("https://example.com/news/a.html"),
-        );
-        assert_eq!(
-            html,
-            "<p><a>a</a><a href=\"https://example.com/b\">b</a></p>"
-        );
     }
 }

@@ -9,6 +9,7 @@ mod jsonfeed;
 mod markdown;
 mod page;
 mod rss;
+mod sanitise;
 mod spool;
 mod text;
 mod wrap;
