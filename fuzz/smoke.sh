@@ -7,6 +7,7 @@
 #
 #   fuzz/smoke.sh                 every target, 20 seconds each
 #   NEWSWIRE_FUZZ_SECONDS=600 fuzz/smoke.sh read_feed convert_all
+#   fuzz/smoke.sh --seed          only seed fuzz/corpus/, for `cargo fuzz`
 #
 # A crash stops the run with libFuzzer's report and leaves the input under
 # fuzz/artifacts/TARGET/; it belongs in tests/regressions/ (an article) or
@@ -16,17 +17,15 @@ cd "$(dirname "$0")"
 root=$(cd .. && pwd)
 seconds=${NEWSWIRE_FUZZ_SECONDS:-20}
 host=$(rustc -vV | sed -n 's/^host: //p')
+seed_only=false
+if [ "${1:-}" = --seed ]; then
+  seed_only=true
+  shift
+fi
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(read_markdown read_article_json convert_all read_feed feed_html site_page)
 fi
-
-# --target keeps the instrumentation off build scripts and proc macros.
-export RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
--Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
--Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing -Cdebug-assertions -Coverflow-checks"
-cargo build --locked --release --target "$host" --bins
-bin="target/$host/release"
 
 seed() {
   local target=$1 dir=corpus/$1
@@ -45,6 +44,18 @@ seed() {
       find "$root/tests/fixtures/sites" -name '*.md' -exec cp {} "$dir/" \; ;;
   esac
 }
+
+if $seed_only; then
+  for target in "${targets[@]}"; do seed "$target"; done
+  exit 0
+fi
+
+# --target keeps the instrumentation off build scripts and proc macros.
+export RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
+-Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
+-Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing -Cdebug-assertions -Coverflow-checks"
+cargo build --locked --release --target "$host" --bins
+bin="target/$host/release"
 
 for target in "${targets[@]}"; do
   seed "$target"

@@ -313,6 +313,13 @@ impl Date {
         }
     }
 
+    /// A moment a reader found, when four-digit years can write it both
+    /// as given and in UTC: a feed's RFC 822 or parsed date can be any
+    /// year, and an article holding one could not be read back.
+    pub(crate) fn from_read_instant(instant: DateTime<FixedOffset>) -> Option<Date> {
+        Some(Date::from_instant(instant)).filter(Date::has_four_digit_year)
+    }
+
     /// The moment, with the offset the source gave.
     pub fn instant(&self) -> DateTime<FixedOffset> {
         self.instant

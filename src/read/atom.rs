@@ -235,13 +235,26 @@ fn read_entry(
     if !source.contributors.is_empty() {
         entry.drop_field("contributor", "the article model has authors only");
     }
+    for (field, date) in [
+        ("published", source.published.as_ref()),
+        ("updated", Some(&source.updated)),
+    ] {
+        if let Some(date) = date.filter(|date| date.timestamp() != 0 && atom_date(date).is_none()) {
+            entry.drop_field(
+                field,
+                format!("{date} falls outside the years four digits can write, in UTC or as given"),
+            );
+        }
+    }
     entry
 }
 
 /// A date the crate filled in because the element was missing is the Unix
 /// epoch; no real entry was written then.
 fn atom_date(date: &atom_syndication::FixedDateTime) -> Option<Date> {
-    (date.timestamp() != 0).then(|| Date::from_instant(*date))
+    (date.timestamp() != 0)
+        .then(|| Date::from_read_instant(*date))
+        .flatten()
 }
 
 /// The first link of relation `rel`, resolved against its own base in

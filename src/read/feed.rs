@@ -229,15 +229,11 @@ pub(crate) fn parse_date(text: &str) -> Option<Date> {
 /// [`parse_date`], taking also what real feeds write wrong where the date
 /// is still plain, with a note of what was wrong: a weekday that is not
 /// the date's (`Tue, 17 Feb 2014`, a Monday), a full weekday name, an
-/// offset written `+00:00`. A year outside 0 to 9999, which RFC 822 reads
-/// but no article or feed can write back, is not a date.
+/// offset written `+00:00`. A year four digits cannot write is not a date.
 pub(crate) fn parse_date_leniently(text: &str) -> Option<(Date, Option<String>)> {
-    rfc822_or_near(text.trim()).filter(|(date, _)| date.within_four_digit_years().is_none())
-}
-
-fn rfc822_or_near(text: &str) -> Option<(Date, Option<String>)> {
+    let text = text.trim();
     if let Ok(instant) = DateTime::parse_from_rfc2822(text) {
-        return Some((Date::from_instant(instant), None));
+        return Some((Date::from_read_instant(instant)?, None));
     }
     if let Some(date) = Date::parse(text) {
         return Some((date, None));
@@ -256,7 +252,7 @@ fn rfc822_or_near(text: &str) -> Option<(Date, Option<String>)> {
         _ => rest.to_owned(),
     };
     let instant = DateTime::parse_from_rfc2822(&rest).ok()?;
-    let date = Date::from_instant(instant);
+    let date = Date::from_read_instant(instant)?;
     let named = instant.format("%a").to_string();
     let note = if !weekday.is_empty()
         && !weekday.eq_ignore_ascii_case(&named)
