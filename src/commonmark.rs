@@ -37,9 +37,12 @@ pub(crate) const NESTING_LIMIT: usize = 100;
 /// The 1-based line and column, within `root`'s source, of the first node
 /// nested deeper than [`NESTING_LIMIT`], or of the raw HTML that, with
 /// the raw HTML before it, nests deeper than the HTML limit: unclosed
-/// elements in one block stay open in the next.
-pub(crate) fn too_deep<'a>(root: &'a AstNode<'a>) -> Option<(usize, usize)> {
-    let mut html: Option<HtmlNesting> = None;
+/// elements in one block stay open in the next. `html` holds the nesting
+/// of the raw HTML of the pieces of the body before this one.
+pub(crate) fn too_deep<'a>(
+    root: &'a AstNode<'a>,
+    html: &mut Option<HtmlNesting>,
+) -> Option<(usize, usize)> {
     // Children go on the stack last first, so nodes come in document order.
     let mut stack = vec![(root, 0)];
     while let Some((node, depth)) = stack.pop() {
@@ -443,65 +446,6 @@ pub(crate) fn body_markdown(body: &[Block]) -> Vec<String> {
             Block::Quote(quote) => quote_markdown(quote),
         })
         .collect()
-}
-
-/// The body parsed once as one document, so footnotes and references
-/// resolve across blocks (quotes included), and shared by the writers of
-/// one article. Those that only read the tree go first; the HTML content,
-/// which rewrites links and quotes in place, takes it last, by value.
-pub(crate) struct ParsedBody<'a> {
-    root: &'a AstNode<'a>,
-    /// Each attributed quote as [`quote_markdown`] writes it, in order,
-    /// when the reader found them so written and the tree's quotes are
-    /// the article's.
-    quotes: Option<Vec<String>>,
-}
-
-impl<'a> ParsedBody<'a> {
-    pub(crate) fn new(arena: &'a Arena<'a>, body: &[Block]) -> ParsedBody<'a> {
-        ParsedBody {
-            root: parse(arena, &body_markdown(body).join("\n\n")),
-            quotes: None,
-        }
-    }
-
-    /// The tree a reader parsed, when it is the one [`ParsedBody::new`]
-    /// would parse from the blocks it read, with its attributed quotes as
-    /// [`quote_markdown`] writes them.
-    pub(crate) fn shared(root: &'a AstNode<'a>, quotes: Vec<String>) -> ParsedBody<'a> {
-        ParsedBody {
-            root,
-            quotes: Some(quotes),
-        }
-    }
-
-    /// The article's attributed quotes as [`quote_markdown`] writes them,
-    /// when the reader already has.
-    pub(crate) fn quotes_written(&self) -> Option<&[String]> {
-        self.quotes.as_deref()
-    }
-
-    /// The reader's tree when it shared one, else `body` parsed.
-    pub(crate) fn shared_or_new(
-        shared: Option<ParsedBody<'a>>,
-        arena: &'a Arena<'a>,
-        body: &[Block],
-    ) -> ParsedBody<'a> {
-        shared.unwrap_or_else(|| ParsedBody::new(arena, body))
-    }
-
-    pub(crate) fn root(&self) -> &'a AstNode<'a> {
-        self.root
-    }
-
-    /// Each top-level node, paired with its quote parts when it is an
-    /// attributed quote.
-    pub(crate) fn nodes(&self) -> Vec<(&'a AstNode<'a>, Option<QuoteParts<'a>>)> {
-        self.root
-            .children()
-            .map(|child| (child, quote_parts(child)))
-            .collect()
-    }
 }
 
 #[cfg(test)]

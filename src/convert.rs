@@ -2,9 +2,9 @@
 //! is handed to the writers, which would otherwise parse it again. This
 //! sits above both `read` and `write`, which know nothing of each other.
 
-use crate::commonmark::ParsedBody;
 use crate::format::Format;
 use crate::model::Article;
+use crate::pieces::ParsedBody;
 use crate::read::Metadata;
 use crate::read::site::Page;
 use crate::write::{FeedEntry, ItemOptions, WriteOptions};

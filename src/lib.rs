@@ -33,6 +33,7 @@ pub mod format;
 mod language;
 pub mod model;
 mod nesting;
+mod pieces;
 pub mod read;
 mod url;
 pub mod valid;

@@ -10,7 +10,6 @@ use crate::read::site::Page;
 use crate::read::{self, markdown};
 use crate::url::is_absolute_url;
 use chrono::{DateTime, Utc};
-use comrak::Arena;
 use comrak::nodes::{AstNode, NodeValue};
 use serde::Serialize;
 use std::fmt;
@@ -278,71 +277,86 @@ fn has_empty_discussion(article: &Article) -> bool {
         .is_some_and(|discussion| discussion.prompts.is_empty())
 }
 
-fn place<'a>(node: &'a AstNode<'a>, places: &Places) -> (usize, usize) {
+/// Where `node` starts in the file, its tree parsed from the text that
+/// starts on file line `first_line`.
+fn place<'a>(node: &'a AstNode<'a>, first_line: usize) -> (usize, usize) {
     let start = node.data.borrow().sourcepos.start;
-    (
-        places.body_line + start.line.max(1) - 1,
-        start.column.max(1),
-    )
+    (first_line + start.line.max(1) - 1, start.column.max(1))
 }
 
 fn body_warnings(article: &Article, places: &Places, file: &str) -> Vec<Finding> {
-    let arena = Arena::new();
-    let root = commonmark::parse(&arena, &places.body);
     let mut findings = Vec::new();
-    if has_empty_discussion(article) {
-        let heading = article
-            .discussion
-            .as_ref()
-            .map_or("", |discussion| discussion.heading.as_str());
-        let opening = root.children().find(|node| {
-            matches!(node.data.borrow().value, NodeValue::Heading(ref h) if h.level == 2)
-                && commonmark::plain_text(node).trim() == heading
-        });
+    let empty_discussion = article
+        .discussion
+        .as_ref()
+        .filter(|discussion| discussion.prompts.is_empty())
+        .map(|discussion| discussion.heading.as_str());
+    let mut opening = None;
+    let read = crate::pieces::parse_in_pieces(
+        &places.body,
+        crate::pieces::piece_bytes(),
+        |root, _, line| {
+            let first_line = places.body_line + line - 1;
+            if let Some(heading) = empty_discussion
+                && opening.is_none()
+            {
+                opening = root
+                .children()
+                .find(|node| {
+                    matches!(node.data.borrow().value, NodeValue::Heading(ref h) if h.level == 2)
+                        && commonmark::plain_text(node).trim() == heading
+                })
+                .map(|node| place(node, first_line));
+            }
+            for node in root.descendants() {
+                findings.extend(node_warnings(node, article, file, first_line));
+            }
+            Ok::<(), std::convert::Infallible>(())
+        },
+    );
+    let Ok(()) = read;
+    if empty_discussion.is_some() {
         findings.push(Finding::warning(
             file,
-            opening.map_or((1, 1), |node| place(node, places)),
+            opening.unwrap_or((1, 1)),
             NO_PROMPTS,
         ));
     }
-    for node in root.descendants() {
-        let value = node.data.borrow().value.clone();
-        match &value {
-            NodeValue::Link(link) | NodeValue::Image(link)
-                if article.meta.url.is_none() && is_relative(&link.url) =>
-            {
-                findings.push(Finding::warning(
-                    file,
-                    place(node, places),
-                    format!(
-                        "relative link {:?} and no `url` to resolve it against",
-                        link.url
-                    ),
-                ));
-            }
-            _ => {}
-        }
-        if let NodeValue::Image(_) = value
-            && commonmark::plain_text(node).trim().is_empty()
-        {
-            findings.push(Finding::warning(
-                file,
-                place(node, places),
-                "an image without alt text",
-            ));
-        }
-        if let NodeValue::BlockQuote = value
-            && looks_attributed(node)
-            && commonmark::quote_parts(node).is_none()
-        {
-            findings.push(Finding::warning(
-                file,
-                place(node, places),
-                "this block quote ends in what looks like an attribution but is not one: expected `— Name, Role` after the quoted text",
-            ));
-        }
-    }
     findings
+}
+
+/// What may be wrong with one node of the body: a relative link with
+/// nothing to resolve it against, an image without alt text, an
+/// attribution that is not one.
+fn node_warnings<'a>(
+    node: &'a AstNode<'a>,
+    article: &Article,
+    file: &str,
+    first_line: usize,
+) -> Vec<Finding> {
+    let value = &node.data.borrow().value;
+    let relative = match value {
+        NodeValue::Link(link) | NodeValue::Image(link)
+            if article.meta.url.is_none() && is_relative(&link.url) =>
+        {
+            Some(format!(
+                "relative link {:?} and no `url` to resolve it against",
+                link.url
+            ))
+        }
+        _ => None,
+    };
+    let no_alt =
+        matches!(value, NodeValue::Image(_)) && commonmark::plain_text(node).trim().is_empty();
+    let not_attributed = matches!(value, NodeValue::BlockQuote)
+        && looks_attributed(node)
+        && commonmark::quote_parts(node).is_none();
+    relative
+        .into_iter()
+        .chain(no_alt.then(|| "an image without alt text".to_owned()))
+        .chain(not_attributed.then(|| "this block quote ends in what looks like an attribution but is not one: expected `— Name, Role` after the quoted text".to_owned()))
+        .map(|message| Finding::warning(file, place(node, first_line), message))
+        .collect()
 }
 
 fn is_relative(url: &str) -> bool {

@@ -97,7 +97,7 @@ fn too_deep_markdown(article: &Article) -> Option<&'static str> {
             return true;
         }
         let arena = comrak::Arena::new();
-        commonmark::too_deep(commonmark::parse(&arena, markdown)).is_some()
+        commonmark::too_deep(commonmark::parse(&arena, markdown), &mut None).is_some()
     };
     for block in &article.body {
         let (field, markdown) = match block {

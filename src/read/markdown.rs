@@ -3,9 +3,11 @@
 
 use super::site::Page;
 use super::{Metadata, front_matter, meta};
-use crate::commonmark::{self, ParsedBody};
+use crate::commonmark;
 use crate::error::{Error, Result};
 use crate::model::{Article, Block, Discussion, Meta};
+use crate::pieces;
+use crate::pieces::ParsedBody;
 use comrak::Arena;
 use comrak::nodes::{AstNode, NodeValue};
 
@@ -166,6 +168,9 @@ struct ReadBody<'a> {
     tree: Option<(&'a AstNode<'a>, Vec<String>)>,
 }
 
+/// A long body is parsed in the pieces [`pieces::pieces`] finds, each
+/// tree freed before the next is made; such a body's tree is not kept for
+/// the writers.
 fn read_body<'a>(
     arena: &'a Arena<'a>,
     text: &str,
@@ -174,6 +179,7 @@ fn read_body<'a>(
     file: &str,
     keep_tree: bool,
 ) -> Result<ReadBody<'a>> {
+    let piece_bytes = pieces::piece_bytes();
     if let Some((line, columns, rows)) = commonmark::table_too_large(text) {
         return Err(Error::invalid_input(
             file,
@@ -185,103 +191,150 @@ fn read_body<'a>(
             ),
         ));
     }
-    let root = commonmark::parse(arena, text);
-    if let Some((line, column)) = commonmark::too_deep(root) {
-        return Err(Error::invalid_input(
+    let mut reader = BodyReader::new(meta, file);
+    if pieces::pieces(text, piece_bytes).len() == 1 {
+        let root = commonmark::parse(arena, text);
+        let tree = reader.read(root, text, first_line, keep_tree)?;
+        return Ok(reader.finish(tree));
+    }
+    pieces::parse_in_pieces(text, piece_bytes, |root, piece, line| {
+        reader
+            .read(root, piece, first_line + line - 1, false)
+            .map(drop)
+    })?;
+    Ok(reader.finish(None))
+}
+
+/// What reading a body has found so far, piece by piece.
+struct BodyReader<'m> {
+    file: &'m str,
+    /// The discussion heading looked for, trimmed and lowercase.
+    wanted: String,
+    blocks: Vec<Block>,
+    discussion: Option<DiscussionParts>,
+    in_discussion: bool,
+    /// The nesting of the raw HTML read so far.
+    html: Option<crate::nesting::HtmlNesting>,
+}
+
+impl<'m> BodyReader<'m> {
+    fn new(meta: &Meta, file: &'m str) -> BodyReader<'m> {
+        BodyReader {
             file,
-            first_line + line - 1,
-            column,
-            format!(
-                "the body nests deeper than {} levels of quotes, lists or markup",
-                commonmark::NESTING_LIMIT
-            ),
-        ));
-    }
-    let wanted = meta
-        .discussion_heading
-        .as_deref()
-        .unwrap_or(DEFAULT_DISCUSSION_HEADING)
-        .trim()
-        .to_lowercase();
-    let source = BlockSource::new(text, root);
-    let mut body = Vec::new();
-    let mut discussion: Option<DiscussionParts> = None;
-    let mut in_discussion = false;
-    // The tree is the one the writers would parse from the blocks when
-    // each block is its own text and nothing in the discussion, which they
-    // do not see, defines a link or footnote the body uses.
-    let mut shared = keep_tree && source.is_some();
-    let mut discussion_nodes = Vec::new();
-    let mut quotes_written = Vec::new();
-    for node in root.children() {
-        if let NodeValue::Heading(heading) = &node.data.borrow().value
-            && heading.level == 2
-        {
-            let title = commonmark::plain_text(node);
-            in_discussion = title.trim().to_lowercase() == wanted;
-            if in_discussion {
-                if let Some(first) = &discussion {
-                    let start = node.data.borrow().sourcepos.start;
-                    return Err(Error::invalid_input(
-                        file,
-                        first_line + start.line - 1,
-                        start.column,
-                        format!(
-                            "a second discussion section: the first opens on line {}; an article has at most one",
-                            first.line
-                        ),
-                    ));
-                }
-                let line = first_line + node.data.borrow().sourcepos.start.line - 1;
-                discussion = Some(DiscussionParts {
-                    heading: title.trim().to_owned(),
-                    line,
-                    ..Default::default()
-                });
-                discussion_nodes.push(node);
-                continue;
-            }
+            wanted: meta
+                .discussion_heading
+                .as_deref()
+                .unwrap_or(DEFAULT_DISCUSSION_HEADING)
+                .trim()
+                .to_lowercase(),
+            blocks: Vec::new(),
+            discussion: None,
+            in_discussion: false,
+            html: None,
         }
-        // comrak moves footnote definitions to the end of the document, so
-        // they may land after the discussion heading; they belong to the body.
-        let is_footnote = matches!(node.data.borrow().value, NodeValue::FootnoteDefinition(_));
-        let written = source.as_ref().and_then(|source| source.span(node));
-        match (&mut discussion, in_discussion && !is_footnote) {
-            (Some(parts), true) => {
-                parts.add(node);
-                discussion_nodes.push(node);
-                shared = shared && written.is_some_and(|text| !text.contains("]:"));
-            }
-            _ => match commonmark::quote(node) {
-                Some(quote) => {
-                    if shared {
-                        let markdown = commonmark::quote_markdown(&quote);
-                        shared = written == Some(markdown.as_str());
-                        quotes_written.push(markdown);
+    }
+
+    fn finish<'a>(self, tree: Option<(&'a AstNode<'a>, Vec<String>)>) -> ReadBody<'a> {
+        ReadBody {
+            blocks: self.blocks,
+            discussion: self.discussion.map(DiscussionParts::finish),
+            tree,
+        }
+    }
+
+    /// Reads the blocks of `root`, parsed from `text`, which starts on
+    /// file line `first_line`; with `keep_tree`, gives back the tree when
+    /// the writers may take it.
+    fn read<'a>(
+        &mut self,
+        root: &'a AstNode<'a>,
+        text: &str,
+        first_line: usize,
+        keep_tree: bool,
+    ) -> Result<Option<(&'a AstNode<'a>, Vec<String>)>> {
+        let file = self.file;
+        if let Some((line, column)) = commonmark::too_deep(root, &mut self.html) {
+            return Err(Error::invalid_input(
+                file,
+                first_line + line - 1,
+                column,
+                format!(
+                    "the body nests deeper than {} levels of quotes, lists or markup",
+                    commonmark::NESTING_LIMIT
+                ),
+            ));
+        }
+        let source = BlockSource::new(text, root);
+        // The tree is the one the writers would parse from the blocks when
+        // each block is its own text and nothing in the discussion, which
+        // they do not see, defines a link or footnote the body uses.
+        let mut shared = keep_tree && source.is_some();
+        let mut discussion_nodes = Vec::new();
+        let mut quotes_written = Vec::new();
+        for node in root.children() {
+            if let NodeValue::Heading(heading) = &node.data.borrow().value
+                && heading.level == 2
+            {
+                let title = commonmark::plain_text(node);
+                self.in_discussion = title.trim().to_lowercase() == self.wanted;
+                if self.in_discussion {
+                    let line = first_line + node.data.borrow().sourcepos.start.line - 1;
+                    if let Some(first) = &self.discussion {
+                        return Err(Error::invalid_input(
+                            file,
+                            line,
+                            node.data.borrow().sourcepos.start.column,
+                            format!(
+                                "a second discussion section: the first opens on line {}; an article has at most one",
+                                first.line
+                            ),
+                        ));
                     }
-                    body.push(Block::Quote(Box::new(quote)));
+                    self.discussion = Some(DiscussionParts {
+                        heading: title.trim().to_owned(),
+                        line,
+                        ..Default::default()
+                    });
+                    discussion_nodes.push(node);
+                    continue;
                 }
-                None => match source.as_ref().and_then(|source| source.of(node)) {
-                    Some(markdown) => body.push(Block::Markdown { markdown }),
-                    None => {
-                        shared = false;
-                        body.extend(normalised_blocks(node));
+            }
+            // comrak moves footnote definitions to the end of the document, so
+            // they may land after the discussion heading; they belong to the body.
+            let is_footnote = matches!(node.data.borrow().value, NodeValue::FootnoteDefinition(_));
+            let written = source.as_ref().and_then(|source| source.span(node));
+            match (&mut self.discussion, self.in_discussion && !is_footnote) {
+                (Some(parts), true) => {
+                    parts.add(node);
+                    discussion_nodes.push(node);
+                    shared = shared && written.is_some_and(|text| !text.contains("]:"));
+                }
+                _ => match commonmark::quote(node) {
+                    Some(quote) => {
+                        if shared {
+                            let markdown = commonmark::quote_markdown(&quote);
+                            shared = written == Some(markdown.as_str());
+                            quotes_written.push(markdown);
+                        }
+                        self.blocks.push(Block::Quote(Box::new(quote)));
                     }
+                    None => match source.as_ref().and_then(|source| source.of(node)) {
+                        Some(markdown) => self.blocks.push(Block::Markdown { markdown }),
+                        None => {
+                            shared = false;
+                            self.blocks.extend(normalised_blocks(node));
+                        }
+                    },
                 },
-            },
+            }
         }
+        Ok(shared.then(|| {
+            for node in discussion_nodes {
+                node.detach();
+            }
+            (root, quotes_written)
+        }))
     }
-    let tree = shared.then(|| {
-        for node in discussion_nodes {
-            node.detach();
-        }
-        (root, quotes_written)
-    });
-    Ok(ReadBody {
-        blocks: body,
-        discussion: discussion.map(DiscussionParts::finish),
-        tree,
-    })
 }
 
 /// The body's text, for keeping each top-level block as its author wrote
@@ -426,6 +479,34 @@ mod tests {
             .unwrap()
             .1
             .is_some()
+    }
+
+    /// The body read with a cut at every line where one may be made, and
+    /// read whole: its blocks, discussion or error.
+    fn in_pieces_and_whole(body: &str) -> (String, String) {
+        let meta = read_meta("---\ntitle: T\npublished: 2024-05-01\n---\n", "t.md", None).unwrap();
+        let read = |piece_bytes| {
+            pieces::TEST_PIECE_BYTES.set(piece_bytes);
+            match read_body(&Arena::new(), body, 5, &meta, "t.md", false) {
+                Ok(body) => format!("{:?} {:?}", body.blocks, body.discussion),
+                Err(error) => error.to_string(),
+            }
+        };
+        (read(1), read(usize::MAX))
+    }
+
+    proptest::proptest! {
+        /// Cutting a body into pieces changes nothing it reads as: blocks
+        /// that run over blank lines, lists that go on after one, block
+        /// quotes, the discussion and HTML nesting across pieces.
+        #[test]
+        fn a_body_reads_the_same_in_pieces(
+            blocks in proptest::collection::vec(proptest::sample::select(&pieces::tests::TRICKY_BLOCKS[..]), 0..14),
+        ) {
+            let body = blocks.join("\n\n");
+            let (pieces, whole) = in_pieces_and_whole(&body);
+            proptest::prop_assert_eq!(pieces, whole, "{:?}", body);
+        }
     }
 
     #[test]

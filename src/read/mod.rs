@@ -23,8 +23,8 @@ mod xml_base;
 mod yaml;
 
 use crate::chars::{describe, first_forbidden};
-use crate::commonmark::ParsedBody;
 use crate::error::{Error, Result};
+use crate::pieces::ParsedBody;
 
 use crate::format::Format;
 use crate::model::{Article, Meta};

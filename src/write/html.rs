@@ -8,8 +8,9 @@
 use super::sanitise::{sanitise, without_footnote_attributes};
 use super::{WriteOptions, credit_line};
 use crate::commonmark;
-use crate::commonmark::{ParsedBody, QuoteParts};
+use crate::commonmark::QuoteParts;
 use crate::model::{Article, Discussion, Image};
+use crate::pieces::ParsedBody;
 use comrak::Arena;
 use comrak::nodes::{AstNode, NodeHtmlBlock, NodeValue};
 use quick_xml::escape::escape;
@@ -43,33 +44,34 @@ fn content_checked(article: &Article, body: ParsedBody<'_>, always_sanitise: boo
     if let Some(image) = &article.meta.image {
         html.push_str(&image_figure(image, &mut fragment));
     }
-    let nodes = body.nodes();
-    let root = body.root();
-    fragment.check(root);
-    for (node, quote) in nodes {
-        if let Some(quote) = quote {
-            // Rendered from the whole document's tree, so footnote
-            // references inside the quote keep their numbers.
-            let figure = quote_figure(&quote, &mut fragment);
-            for child in quote
-                .content
-                .iter()
-                .chain(node.children().collect::<Vec<_>>().iter())
-            {
-                child.detach();
+    body.each_tree(|root| {
+        let nodes = crate::pieces::nodes(root);
+        fragment.check(root);
+        for (node, quote) in nodes {
+            if let Some(quote) = quote {
+                // Rendered from the whole document's tree, so footnote
+                // references inside the quote keep their numbers.
+                let figure = quote_figure(&quote, &mut fragment);
+                for child in quote
+                    .content
+                    .iter()
+                    .chain(node.children().collect::<Vec<_>>().iter())
+                {
+                    child.detach();
+                }
+                node.data.borrow_mut().value = NodeValue::HtmlBlock(NodeHtmlBlock {
+                    block_type: 6,
+                    literal: figure,
+                });
             }
-            node.data.borrow_mut().value = NodeValue::HtmlBlock(NodeHtmlBlock {
-                block_type: 6,
-                literal: figure,
-            });
         }
-    }
-    let body_html = commonmark::to_html(root);
-    if fragment.footnotes && fragment.trusted && !always_sanitise {
-        html.push_str(&without_footnote_attributes(&body_html));
-    } else {
-        html.push_str(&body_html);
-    }
+        let body_html = commonmark::to_html(root);
+        if fragment.footnotes && fragment.trusted && !always_sanitise {
+            html.push_str(&without_footnote_attributes(&body_html));
+        } else {
+            html.push_str(&body_html);
+        }
+    });
     if let Some(discussion) = &article.discussion {
         html.push_str(&discussion_section(discussion, &mut fragment));
     }

@@ -3,8 +3,8 @@
 
 use super::{WriteOptions, byline_and_date, credit_line, program_line};
 use crate::commonmark;
-use crate::commonmark::ParsedBody;
 use crate::model::{Article, Author, Block, Discussion, Meta};
+use crate::pieces::ParsedBody;
 use comrak::Arena;
 use comrak::nodes::{ListType, NodeHeading, NodeLink, NodeList, NodeValue};
 use saphyr::{Mapping, Scalar, Yaml, YamlEmitter};
@@ -48,27 +48,50 @@ impl Framing {
         }
     }
 
-    /// The header, the body's blocks and the discussion, blank lines
-    /// between, each block written as it comes: a body of many small
-    /// blocks never holds them all formatted at once.
+    /// The header, the body's blocks and the discussion.
     fn write_around<'p>(
         &'p self,
         header: &'p str,
         body: impl Iterator<Item = Cow<'p, str>>,
         out: &mut dyn io::Write,
     ) -> io::Result<()> {
-        let parts = std::iter::once(Cow::Borrowed(header))
-            .chain(body)
-            .chain(std::iter::once(Cow::Borrowed(self.discussion.as_str())));
-        let mut first = true;
-        for part in parts.filter(|part| !part.is_empty()) {
-            if !first {
-                out.write_all(b"\n\n")?;
-            }
-            first = false;
-            out.write_all(part.as_bytes())?;
+        let mut parts = Parts::new(out);
+        parts.write(header)?;
+        for block in body {
+            parts.write(&block)?;
         }
-        writeln!(out)
+        parts.write(&self.discussion)?;
+        parts.end()
+    }
+}
+
+/// The parts of an article written one after another with a blank line
+/// between, each as it comes: a body of many small blocks never holds
+/// them all formatted at once.
+struct Parts<'o> {
+    out: &'o mut dyn io::Write,
+    first: bool,
+}
+
+impl<'o> Parts<'o> {
+    fn new(out: &'o mut dyn io::Write) -> Parts<'o> {
+        Parts { out, first: true }
+    }
+
+    /// Writes `part`, unless it is empty.
+    fn write(&mut self, part: &str) -> io::Result<()> {
+        if part.is_empty() {
+            return Ok(());
+        }
+        if !self.first {
+            self.out.write_all(b"\n\n")?;
+        }
+        self.first = false;
+        self.out.write_all(part.as_bytes())
+    }
+
+    fn end(self) -> io::Result<()> {
+        writeln!(self.out)
     }
 }
 
@@ -88,20 +111,30 @@ pub(crate) fn write_parsed(
     // Quotes keep their own layout; everything else is as comrak writes it.
     // The quotes the reader wrote are this tree's own, in order.
     let mut quotes_written = body.quotes_written().map(<[String]>::iter);
-    let body = body.root().children().map(|node| {
-        let written = quotes_written
-            .as_mut()
-            .filter(|_| commonmark::quote_parts(node).is_some())
-            .and_then(Iterator::next);
-        if let Some(written) = written {
-            return Cow::Borrowed(written.as_str());
+    let mut parts = Parts::new(out);
+    parts.write(&header)?;
+    let mut written = Ok(());
+    body.each_tree(|root| {
+        for node in root.children() {
+            let quote = quotes_written
+                .as_mut()
+                .filter(|_| commonmark::quote_parts(node).is_some())
+                .and_then(Iterator::next);
+            let block = match quote {
+                Some(quote) => Cow::Borrowed(quote.as_str()),
+                None => Cow::Owned(match commonmark::quote(node) {
+                    Some(quote) => commonmark::quote_markdown(&quote),
+                    None => commonmark::to_commonmark(node),
+                }),
+            };
+            if written.is_ok() {
+                written = parts.write(&block);
+            }
         }
-        Cow::Owned(match commonmark::quote(node) {
-            Some(quote) => commonmark::quote_markdown(&quote),
-            None => commonmark::to_commonmark(node),
-        })
     });
-    framing.write_around(&header, body, out)
+    written?;
+    parts.write(&framing.discussion)?;
+    parts.end()
 }
 
 /// The article as canonical Markdown with the body's blocks as the model

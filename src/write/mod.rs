@@ -14,7 +14,6 @@ mod spool;
 mod text;
 mod wrap;
 
-use crate::commonmark;
 use crate::feed::{Channel, Feed};
 use crate::format::Format;
 use crate::model::Article;
@@ -219,7 +218,7 @@ pub fn write_each<E: From<crate::Error>>(
 pub(crate) fn write_each_parsed<'a, E: From<crate::Error>>(
     formats: &[Format],
     article: &Article,
-    parsed: Option<commonmark::ParsedBody<'a>>,
+    parsed: Option<crate::pieces::ParsedBody<'a>>,
     arena: &'a comrak::Arena<'a>,
     options: &WriteOptions,
     mut put: impl FnMut(Format, &[u8]) -> Result<(), E>,
@@ -229,7 +228,7 @@ pub(crate) fn write_each_parsed<'a, E: From<crate::Error>>(
     let body = formats
         .iter()
         .any(|&format| format != Format::ArticleJson)
-        .then(|| commonmark::ParsedBody::shared_or_new(parsed, arena, &article.body));
+        .then(|| crate::pieces::ParsedBody::shared_or_new(parsed, arena, &article.body));
     let wants_item = wanted(Format::Html) || formats.iter().any(|format| format.is_feed());
     // The Markdown output and a lossless item's copy of the article share
     // these.
@@ -360,6 +359,63 @@ mod tests {
         let text =
             "---\ntitle: T\npublished: 2024-01-02\nurl: https://example.com/t\n---\n\nBody.\n";
         crate::read::markdown::read(text, "t.md").unwrap()
+    }
+
+    /// Every format of `body`'s article, and its RSS feed entry, lossless
+    /// or not, written with the body in pieces cut wherever they may be
+    /// and written whole.
+    fn written_in_pieces_and_whole(body: &str) -> (Vec<String>, Vec<String>) {
+        let text = format!(
+            "---\ntitle: T\npublished: 2024-01-02\nurl: https://example.com/t\nimage: i.png\n---\n\n{body}\n"
+        );
+        let write = |piece_bytes| {
+            crate::pieces::TEST_PIECE_BYTES.set(piece_bytes);
+            let mut written = Vec::new();
+            for lossless in [false, true] {
+                let mut options = WriteOptions::default();
+                options.channel.lossless = lossless;
+                let source = crate::Source::new(text.as_bytes(), Format::Markdown, "t.md");
+                let result = crate::convert::convert_each(
+                    source,
+                    &Format::ALL,
+                    &options,
+                    |_| Ok::<(), crate::Error>(()),
+                    |format, bytes| {
+                        written.push(format!("{format:?}: {}", String::from_utf8_lossy(bytes)));
+                        Ok(())
+                    },
+                );
+                if let Err(error) = result {
+                    written.push(error.to_string());
+                }
+                let item = ItemOptions {
+                    lossless,
+                    ..ItemOptions::default()
+                };
+                match FeedEntry::read(Format::Rss, source, item) {
+                    Ok((_, entry)) => written.push(format!("{entry:?}")),
+                    Err(error) => written.push(error.to_string()),
+                }
+            }
+            written
+        };
+        (write(1), write(usize::MAX))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Writing a body in pieces gives the bytes writing it whole gives.
+        #[test]
+        fn a_body_is_written_the_same_in_pieces(
+            blocks in proptest::collection::vec(
+                proptest::sample::select(&crate::pieces::tests::TRICKY_BLOCKS[..]),
+                0..12,
+            ),
+        ) {
+            let body = blocks.join("\n\n");
+            let (pieces, whole) = written_in_pieces_and_whole(&body);
+            proptest::prop_assert_eq!(pieces, whole, "{:?}", body);
+        }
     }
 
     #[test]

@@ -5,8 +5,9 @@
 use super::wrap::wrap_into;
 use super::{WriteOptions, byline_and_date, credit_line, program_line};
 use crate::commonmark;
-use crate::commonmark::{ParsedBody, QuoteParts};
+use crate::commonmark::QuoteParts;
 use crate::model::{Article, Discussion};
+use crate::pieces::ParsedBody;
 use crate::url::resolved;
 use comrak::Arena;
 use comrak::nodes::{AstNode, ListType, NodeList, NodeValue};
@@ -161,12 +162,14 @@ impl TextWriter {
             }
             self.paragraph(&line, "", "");
         }
-        for (node, quote) in body.nodes() {
-            match quote {
-                Some(quote) => self.quote(&quote),
-                None => self.block(node, ""),
+        body.each_tree(|root| {
+            for (node, quote) in crate::pieces::nodes(root) {
+                match quote {
+                    Some(quote) => self.quote(&quote),
+                    None => self.block(node, ""),
+                }
             }
-        }
+        });
         if let Some(discussion) = &article.discussion {
             self.discussion(discussion);
         }
