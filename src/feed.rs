@@ -256,6 +256,19 @@ impl Feed {
         Feed::new(channel, vec![article.clone()])
     }
 
+    /// [`Feed::from_article`] with the article's metadata alone, for a
+    /// one-item feed whose entry is written apart: a long body is not
+    /// copied for it.
+    pub(crate) fn around_entry_of(article: &Article, overrides: &Channel) -> Feed {
+        let meta_only = Article {
+            meta: article.meta.clone(),
+            body: Vec::new(),
+            discussion: None,
+        };
+        let channel = Channel::from_article(article).overridden_by(overrides.clone());
+        Feed::new(channel, vec![meta_only])
+    }
+
     /// Keeps the newest `count` items.
     pub fn truncate(&mut self, count: usize) {
         self.articles.truncate(count);

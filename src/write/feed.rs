@@ -53,7 +53,7 @@ impl<'a> Item<'a> {
         with_text: bool,
         options: ItemOptions,
     ) -> Item<'a> {
-        let content_text = with_text.then(|| text::Content::of(article, &body).unwrapped());
+        let content_text = with_text.then(|| text::Content::of(article, &body, &[0]).unwrapped());
         // Only a lossless item carries the article as Markdown, which the
         // framing is for.
         let framing = options.lossless.then(|| Framing::of(article, &body));

@@ -203,7 +203,7 @@ fn json_item(item: Item<'_>) -> JsonItem {
         content_html: item.content_html,
         content_text: item
             .content_text
-            .unwrap_or_else(|| text::Content::new(item.article).unwrapped()),
+            .unwrap_or_else(|| text::Content::new(item.article, &[0]).unwrapped()),
         image: item.image_url,
         date_published: meta.published.to_rfc3339(),
         date_modified: meta.updated_or_published().to_rfc3339(),

@@ -243,20 +243,31 @@ pub(crate) fn write_each_parsed<'a, E: From<crate::Error>>(
     {
         let _ = markdown::write_parsed(article, body, framing, options, &mut markdown);
     }
+    // Wrapped for the text file, unwrapped for JSON Feed's content_text.
+    let widths: Vec<usize> = [
+        wanted(Format::Text).then_some(options.width),
+        wanted(Format::JsonFeed).then_some(0),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let text = body
         .as_ref()
-        .filter(|_| wanted(Format::Text) || wanted(Format::JsonFeed))
-        .map(|body| text::Content::of(article, body));
+        .filter(|_| !widths.is_empty())
+        .map(|body| text::Content::of(article, body, &widths));
     // The HTML content rewrites the tree, so it is built last.
     let one_item = body.filter(|_| wants_item).map(|body| {
-        let content_text = text.as_ref().map(text::Content::unwrapped);
+        let content_text = text
+            .as_ref()
+            .filter(|_| wanted(Format::JsonFeed))
+            .map(text::Content::unwrapped);
         let item_options = ItemOptions {
             lossless: options.channel.lossless,
             ..ItemOptions::default()
         };
         let item =
             self::feed::Item::of(article, body, content_text, framing.as_ref(), item_options);
-        (Feed::from_article(article, &options.channel), item)
+        (Feed::around_entry_of(article, &options.channel), item)
     });
     // One buffer serves every format in turn, grown once to the largest.
     let mut document = Vec::new();

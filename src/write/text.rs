@@ -20,7 +20,12 @@ const INDENT: &str = "    ";
 
 /// Writes the article as plain text.
 pub fn write(article: &Article, options: &WriteOptions, out: &mut dyn io::Write) -> io::Result<()> {
-    write_with_content(article, &Content::new(article), options, out)
+    write_with_content(
+        article,
+        &Content::new(article, &[options.width]),
+        options,
+        out,
+    )
 }
 
 /// Writes the article as plain text around content already laid out, which
@@ -32,7 +37,7 @@ pub(crate) fn write_with_content(
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
     let meta = &article.meta;
-    let mut header = TextWriter::default();
+    let mut header = TextWriter::at(&[options.width]);
     header.underlined(&meta.title, '=');
     header.paragraph(&byline_and_date(article), "", "");
     if let Some(line) = program_line(article) {
@@ -41,79 +46,105 @@ pub(crate) fn write_with_content(
     if let Some(summary) = &meta.summary {
         header.paragraph(summary, "", "");
     }
-    let mut text = render(&header.pieces, options.width);
-    text.push_str(&render(&content.pieces, options.width));
+    let mut text = header.layout.text(options.width);
+    text.push_str(content.layout.at(options.width));
     let written = crate::chars::without_forbidden(text);
     out.write_all(written.trim_end().as_bytes())?;
     out.write_all(b"\n")
 }
 
 /// The article's content without its title and byline (lead image, body,
-/// discussion and references), laid out but not yet wrapped, so that one
-/// walk of the body serves every width.
+/// discussion and references), laid out at each width asked for in one
+/// walk of the body: wrapped for the text file, unwrapped for JSON Feed.
 pub(crate) struct Content {
-    pieces: Vec<Piece>,
+    layout: Layout,
 }
 
 impl Content {
-    pub(crate) fn new(article: &Article) -> Content {
+    /// The content at `widths`.
+    pub(crate) fn new(article: &Article, widths: &[usize]) -> Content {
         let arena = Arena::new();
-        Content::of(article, &ParsedBody::new(&arena, &article.body))
+        Content::of(article, &ParsedBody::new(&arena, &article.body), widths)
     }
 
-    /// The content laid out from a body already parsed.
-    pub(crate) fn of(article: &Article, body: &ParsedBody<'_>) -> Content {
+    /// The content laid out at `widths` from a body already parsed.
+    pub(crate) fn of(article: &Article, body: &ParsedBody<'_>, widths: &[usize]) -> Content {
         let mut text = TextWriter {
             base: TextWriter::base(article),
-            ..TextWriter::default()
+            ..TextWriter::at(widths)
         };
         text.content(article, body);
         Content {
-            pieces: text.pieces,
+            layout: text.layout,
         }
     }
 
-    /// The content unwrapped: JSON Feed's `content_text`.
+    /// The content unwrapped, JSON Feed's `content_text`, when it was laid
+    /// out at width 0.
     pub(crate) fn unwrapped(&self) -> String {
-        let mut written = crate::chars::without_forbidden(render(&self.pieces, 0));
+        let mut written = crate::chars::without_forbidden(self.layout.at(0).to_owned());
         written.truncate(written.trim_end().len());
         written
     }
 }
 
-/// Plain text in the making.
-enum Piece {
-    /// A paragraph to wrap, with `first` before its first line and `rest`
-    /// before the others.
-    Paragraph {
-        text: String,
-        first: String,
-        rest: String,
-    },
-    /// Text laid out already: headings, code, tables, blank lines.
-    Verbatim(String),
-    /// Drops the blank line after the last paragraph, for tight lists.
-    CloseUp,
+/// Plain text laid out as it comes, at one or more widths (`0`: not
+/// wrapped), rather than held as pieces to lay out later: a body of many
+/// small paragraphs would take several times its size as pieces.
+#[derive(Default)]
+struct Layout {
+    widths: Vec<(usize, String)>,
 }
 
-/// The pieces as text, paragraphs wrapped at `width` (`0`: not wrapped).
-fn render(pieces: &[Piece], width: usize) -> String {
-    let mut out = String::new();
-    for piece in pieces {
-        match piece {
-            Piece::Paragraph { text, first, rest } => {
-                wrap_into(&mut out, text, first, rest, width);
-                out.push_str("\n\n");
-            }
-            Piece::Verbatim(text) => out.push_str(text),
-            Piece::CloseUp => {
-                if out.ends_with("\n\n") {
-                    out.pop();
-                }
+impl Layout {
+    fn new(widths: &[usize]) -> Layout {
+        let mut widths: Vec<(usize, String)> =
+            widths.iter().map(|&width| (width, String::new())).collect();
+        widths.dedup_by_key(|(width, _)| *width);
+        Layout { widths }
+    }
+
+    /// A paragraph, wrapped, with `first` before its first line and `rest`
+    /// before the others.
+    fn paragraph(&mut self, text: &str, first: &str, rest: &str) {
+        for (width, out) in &mut self.widths {
+            wrap_into(out, text, first, rest, *width);
+            out.push_str("\n\n");
+        }
+    }
+
+    /// Text laid out already: headings, code, tables, blank lines.
+    fn verbatim(&mut self, text: &str) {
+        for (_, out) in &mut self.widths {
+            out.push_str(text);
+        }
+    }
+
+    /// Drops the blank line after the last paragraph, for tight lists.
+    fn close_up(&mut self) {
+        for (_, out) in &mut self.widths {
+            if out.ends_with("\n\n") {
+                out.pop();
             }
         }
     }
-    out
+
+    /// The text at `width`; empty unless it was laid out at that width.
+    fn at(&self, width: usize) -> &str {
+        self.widths
+            .iter()
+            .find(|(laid_out, _)| *laid_out == width)
+            .map_or("", |(_, text)| text.as_str())
+    }
+
+    /// [`Layout::at`], taken.
+    fn text(self, width: usize) -> String {
+        self.widths
+            .into_iter()
+            .find(|(laid_out, _)| *laid_out == width)
+            .map(|(_, text)| text)
+            .unwrap_or_default()
+    }
 }
 
 /// What a `[n]` refers to.
@@ -128,7 +159,7 @@ enum Reference {
 struct TextWriter {
     /// The article's URL, against which relative links are resolved.
     base: Option<ammonia::Url>,
-    pieces: Vec<Piece>,
+    layout: Layout,
     references: Vec<Reference>,
     /// The number each URL already has, so a link seen again keeps it.
     urls: HashMap<String, usize>,
@@ -136,6 +167,13 @@ struct TextWriter {
 }
 
 impl TextWriter {
+    fn at(widths: &[usize]) -> TextWriter {
+        TextWriter {
+            layout: Layout::new(widths),
+            ..TextWriter::default()
+        }
+    }
+
     /// The article's URL, parsed once for all its links.
     fn base(article: &Article) -> Option<ammonia::Url> {
         article
@@ -183,16 +221,12 @@ impl TextWriter {
         if text.is_empty() {
             return;
         }
-        self.pieces.push(Piece::Paragraph {
-            text: text.to_owned(),
-            first: first.to_owned(),
-            rest: rest.to_owned(),
-        });
+        self.layout.paragraph(text, first, rest);
     }
 
     /// Adds text laid out already.
     fn verbatim(&mut self, text: String) {
-        self.pieces.push(Piece::Verbatim(text));
+        self.layout.verbatim(&text);
     }
 
     fn underlined(&mut self, text: &str, underline: char) {
@@ -254,13 +288,13 @@ impl TextWriter {
             NodeValue::ThematicBreak => self.paragraph("* * *", indent, indent),
             NodeValue::Table(_) => self.table(node, indent),
             NodeValue::FootnoteDefinition(definition) => {
-                let mut note = TextWriter::default();
+                let mut note = TextWriter::at(&[0]);
                 for child in node.children() {
                     let text = self.inline(child);
                     note.paragraph(&text, "", "");
                 }
                 let index = self.footnote(&definition.name);
-                let note = render(&note.pieces, 0);
+                let note = note.layout.text(0);
                 self.references[index - 1] = Reference::Note(note.trim().replace("\n\n", " "));
             }
             _ => {
@@ -297,7 +331,7 @@ impl TextWriter {
 
     /// Drops the blank line after the last paragraph, for tight lists.
     fn close_up(&mut self) {
-        self.pieces.push(Piece::CloseUp);
+        self.layout.close_up();
     }
 
     fn table<'a>(&mut self, node: &'a AstNode<'a>, indent: &str) {
