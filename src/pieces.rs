@@ -1,16 +1,20 @@
 //! A long body cut into pieces that parse on their own as they do within
 //! the whole, so that no reader or writer holds the tree of a whole long
-//! body: a tree takes some thirty times its text.
+//! body: a tree takes some eighty times the text of short paragraphs.
 
 use crate::commonmark::{QuoteParts, body_markdown, parse, quote_parts};
 use crate::model::Block;
 use comrak::Arena;
 use comrak::nodes::{AstNode, NodeValue};
 
-/// How long a body may be before it is parsed in pieces: a tree takes
-/// some thirty times its text, so a long body parsed whole would hold
-/// hundreds of megabytes for a few.
-pub(crate) const PIECE_BYTES: usize = 256 * 1024;
+/// About how long a piece is. A body is cut only when it is longer than
+/// [`PIECES_BEFORE_CUTTING`] pieces: up to that, one tree shared by the
+/// reader and every writer is cheaper than parsing each piece for each,
+/// and a tree of 256 KiB is not yet large.
+pub(crate) const PIECE_BYTES: usize = 64 * 1024;
+
+/// How many pieces long a body may be before it is cut.
+const PIECES_BEFORE_CUTTING: usize = 4;
 
 /// [`PIECE_BYTES`], which unit tests set lower to cut small bodies.
 #[cfg(not(test))]
@@ -36,9 +40,10 @@ pub(crate) struct Piece<'t> {
     pub(crate) first_line: usize,
 }
 
-/// `text` cut, after at least `size` bytes each, before lines that no
-/// block open above them can take in: a line after a blank one, starting
-/// in the first column, that cannot start a list item (a blank line ends
+/// `text`, when longer than [`PIECES_BEFORE_CUTTING`] times `size`, cut
+/// after at least `size` bytes each before lines that no block open above
+/// them can take in: a line after a blank one, starting in the first
+/// column, that cannot start a list item (a blank line ends
 /// paragraphs, tables, block quotes and HTML blocks of the last two kinds,
 /// and an unindented line ends list items and indented code). Fenced code
 /// and the first five kinds of HTML block run on over blank lines; a
@@ -46,7 +51,7 @@ pub(crate) struct Piece<'t> {
 /// ([`runs_on`]). Link reference definitions and footnotes resolve across
 /// the whole document, so a body that may have one (`]:`) is one piece.
 pub(crate) fn pieces(text: &str, size: usize) -> Vec<Piece<'_>> {
-    if text.len() <= size || text.contains("]:") {
+    if text.len() <= size.saturating_mul(PIECES_BEFORE_CUTTING) || text.contains("]:") {
         return vec![Piece {
             text,
             first_line: 1,
@@ -164,6 +169,7 @@ enum Tree<'a> {
 impl<'a> ParsedBody<'a> {
     pub(crate) fn new(arena: &'a Arena<'a>, body: &[Block]) -> ParsedBody<'a> {
         let text = body_markdown(body).join("\n\n");
+        // A long body with nowhere to cut is parsed once, as a short one.
         let tree = if pieces(&text, piece_bytes()).len() > 1 {
             Tree::InPieces(text)
         } else {

@@ -226,3 +226,92 @@ fn quiet_leaves_out_notes_but_not_errors_or_asked_for_reports() {
         "no-such.md",
     );
 }
+
+/// An article whose body is long enough to be read and written in pieces,
+/// with blocks that run over blank lines where a cut could fall; `last`
+/// goes at the end of the body, on the line the second value gives.
+fn long_article(last: &str) -> (String, usize) {
+    let mut text = String::from(
+        "---\ntitle: Long\npublished: 2024-05-01\nurl: https://example.com/long\n---\n\n",
+    );
+    for section in 0..2400 {
+        text.push_str(&format!(
+            "## Part {section}\n\nA paragraph of part {section} with a [link](https://example.com/{section}) and *emphasis*.\n\n"
+        ));
+        match section % 4 {
+            0 => text.push_str("```\ncode\n\nafter a blank line\n```\n\n"),
+            1 => text.push_str(&format!(
+                "> Said in part {section}.\n>\n> — Speaker {section}, Role\n\n"
+            )),
+            2 => text.push_str("<pre>\nraw\n\nstill raw\n</pre>\n\n"),
+            _ => text.push_str("- one\n\n- two\n\n"),
+        }
+    }
+    let line = text.lines().count() + 1;
+    text.push_str(last);
+    text.push_str("\n\n## Discussion\n\n- What now?\n");
+    (text, line)
+}
+
+#[test]
+fn a_long_body_converts_whole_and_reads_back_the_same() {
+    let (text, _) = long_article("The end.");
+    assert!(text.len() > 256 * 1024, "long enough to be cut");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("long.md"), &text).unwrap();
+    let args = ["convert", "long.md", "-t", "all", "--out-dir", "out"];
+    let output = crate::util::run_in(dir.path(), &args, b"");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = dir.path().join("out");
+    for (format, name) in [
+        (Format::Rss, "long.rss.xml"),
+        (Format::Atom, "long.atom.xml"),
+        (Format::JsonFeed, "long.feed.json"),
+    ] {
+        let written = std::fs::read_to_string(out.join(name)).unwrap();
+        crate::util::assert_well_formed(format, &written).unwrap();
+        let feed = feed_rs::parser::parse(written.as_bytes()).unwrap();
+        let content = feed.entries[0]
+            .content
+            .as_ref()
+            .and_then(|c| c.body.clone());
+        let content = content.unwrap_or_default();
+        assert!(
+            content.contains("Part 2399") && content.contains("Speaker 2397"),
+            "{format}: the whole body is the content"
+        );
+    }
+    let markdown = std::fs::read(out.join("long.md")).unwrap();
+    let article: Article = newswire::read(&markdown, Format::Markdown, "long.md").unwrap();
+    assert_eq!(article.quotes().count(), 600);
+    let prompts = article.discussion.as_ref().map(|d| d.prompts.clone());
+    assert_eq!(prompts, Some(vec!["What now?".to_owned()]));
+    let again = run(
+        &["convert", "-", "-f", "markdown", "-t", "markdown"],
+        &markdown,
+    );
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(
+        again.stdout, markdown,
+        "the Markdown output is normalised once"
+    );
+}
+
+#[test]
+fn a_long_body_reports_places_on_the_lines_of_the_file() {
+    for (last, finding) in [
+        (
+            "> Words.\n>\n> –Somebody".to_owned(),
+            "1: warning: this block quote ends in what looks like an attribution",
+        ),
+        (
+            "<div>".repeat(101),
+            "1: error: the body nests deeper than 100 levels",
+        ),
+    ] {
+        let (text, line) = long_article(&last);
+        let output = run(&["check", "-"], text.as_bytes());
+        let report = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert!(report.contains(&format!("-:{line}:{finding}")), "{report}");
+    }
+}

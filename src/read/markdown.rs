@@ -192,6 +192,7 @@ fn read_body<'a>(
         ));
     }
     let mut reader = BodyReader::new(meta, file);
+    // A long body with nowhere to cut is read whole, its tree shared.
     if pieces::pieces(text, piece_bytes).len() == 1 {
         let root = commonmark::parse(arena, text);
         let tree = reader.read(root, text, first_line, keep_tree)?;
