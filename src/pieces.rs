@@ -33,10 +33,10 @@ pub(crate) fn piece_bytes() -> usize {
 }
 
 /// A stretch of a body that parses on its own as it does within the
-/// whole, with the 1-based line of the body it starts on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Piece<'t> {
-    pub(crate) text: &'t str,
+/// whole: its bytes, and the 1-based line of the body it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Piece {
+    pub(crate) bytes: std::ops::Range<usize>,
     pub(crate) first_line: usize,
 }
 
@@ -50,10 +50,10 @@ pub(crate) struct Piece<'t> {
 /// reader finding one open at the end of a piece reads the rest whole
 /// ([`runs_on`]). Link reference definitions and footnotes resolve across
 /// the whole document, so a body that may have one (`]:`) is one piece.
-pub(crate) fn pieces(text: &str, size: usize) -> Vec<Piece<'_>> {
+pub(crate) fn pieces(text: &str, size: usize) -> Vec<Piece> {
     if text.len() <= size.saturating_mul(PIECES_BEFORE_CUTTING) || text.contains("]:") {
         return vec![Piece {
-            text,
+            bytes: 0..text.len(),
             first_line: 1,
         }];
     }
@@ -64,7 +64,7 @@ pub(crate) fn pieces(text: &str, size: usize) -> Vec<Piece<'_>> {
     for written in text.split_inclusive('\n') {
         if at - start >= size && after_blank && starts_a_piece(written) {
             pieces.push(Piece {
-                text: &text[start..at],
+                bytes: start..at,
                 first_line: start_line,
             });
             (start, start_line) = (at, line);
@@ -74,39 +74,37 @@ pub(crate) fn pieces(text: &str, size: usize) -> Vec<Piece<'_>> {
         line += 1;
     }
     pieces.push(Piece {
-        text: &text[start..],
+        bytes: start..text.len(),
         first_line: start_line,
     });
     pieces
 }
 
-/// Parses `text` piece by piece ([`pieces`]), handing `each` every tree
-/// with its text and the 1-based line of `text` it starts on; each tree
-/// is freed before the next is made. When a block is open at a cut, the
-/// rest of `text` is parsed as one piece.
+/// Parses `text` in its `pieces`, handing `each` every tree with its
+/// text and the 1-based line of `text` it starts on; each tree is freed
+/// before the next is made. When a block is open at a cut, the rest of
+/// `text` is parsed as one piece.
 pub(crate) fn parse_in_pieces<E>(
     text: &str,
-    piece_bytes: usize,
+    pieces: &[Piece],
     mut each: impl for<'a> FnMut(&'a AstNode<'a>, &str, usize) -> Result<(), E>,
 ) -> Result<(), E> {
-    let pieces = pieces(text, piece_bytes);
-    let mut offset = 0;
     for (index, piece) in pieces.iter().enumerate() {
         let runs_on = {
             let arena = Arena::new();
-            let root = parse(&arena, piece.text);
+            let piece_text = &text[piece.bytes.clone()];
+            let root = parse(&arena, piece_text);
             let runs_on = index + 1 < pieces.len() && runs_on(root);
             if !runs_on {
-                each(root, piece.text, piece.first_line)?;
+                each(root, piece_text, piece.first_line)?;
             }
             runs_on
         };
         if runs_on {
-            let rest = &text[offset..];
+            let rest = &text[piece.bytes.start..];
             let arena = Arena::new();
             return each(parse(&arena, rest), rest, piece.first_line);
         }
-        offset += piece.text.len();
     }
     Ok(())
 }
@@ -166,16 +164,17 @@ pub(crate) struct ParsedBody<'a> {
 enum Tree<'a> {
     /// Parsed once, for all of them.
     Whole(&'a AstNode<'a>),
-    /// The body's text, of more than one piece.
-    InPieces(String),
+    /// The body's text, and the pieces it is cut into: more than one.
+    InPieces(String, Vec<Piece>),
 }
 
 impl<'a> ParsedBody<'a> {
     pub(crate) fn new(arena: &'a Arena<'a>, body: &[Block]) -> ParsedBody<'a> {
         let text = body_markdown(body).join("\n\n");
+        let cut = pieces(&text, piece_bytes());
         // A long body with nowhere to cut is parsed once, as a short one.
-        let tree = if pieces(&text, piece_bytes()).len() > 1 {
-            Tree::InPieces(text)
+        let tree = if cut.len() > 1 {
+            Tree::InPieces(text, cut)
         } else {
             Tree::Whole(parse(arena, &text))
         };
@@ -212,8 +211,8 @@ impl<'a> ParsedBody<'a> {
     pub(crate) fn each_tree(&self, mut each: impl for<'b> FnMut(&'b AstNode<'b>)) {
         match &self.tree {
             Tree::Whole(root) => each(root),
-            Tree::InPieces(text) => {
-                let parsed = parse_in_pieces(text, piece_bytes(), |root, _, _| {
+            Tree::InPieces(text, cut) => {
+                let parsed = parse_in_pieces(text, cut, |root, _, _| {
                     each(root);
                     Ok::<(), std::convert::Infallible>(())
                 });

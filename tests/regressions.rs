@@ -96,6 +96,26 @@ fn every_regression_feed_reads_or_is_refused_cleanly() {
     }
 }
 
+/// An Atom date whose year is 10000 in UTC is dropped with a note naming
+/// the field, not imported into an article newswire would refuse.
+#[test]
+fn an_atom_date_past_the_four_digit_years_is_dropped_with_a_note() {
+    let path = root().join("tests/regressions/feeds/year-past-9999-in-utc.atom.xml");
+    let imported = newswire::read_feed(&std::fs::read(&path).unwrap(), "y.atom").unwrap();
+    for field in ["published", "updated"] {
+        assert!(
+            imported.changes.iter().any(|change| change.field == field
+                && change
+                    .detail
+                    .contains("falls outside the years four digits can write")),
+            "{field}: {:?}",
+            imported.changes
+        );
+    }
+    let published = imported.feed.articles[0].meta.published.utc();
+    assert!(chrono::Datelike::year(&published) <= 9999, "{published}");
+}
+
 /// chrono reads `-018-10-01` as a date that RFC 822 cannot write: it is
 /// refused with its place, in an article and in a site's page alike,
 /// where it once aborted the RSS writer (found by the site_page target).

@@ -289,31 +289,28 @@ fn body_warnings(article: &Article, places: &Places, file: &str) -> Vec<Finding>
     let empty_discussion = article
         .discussion
         .as_ref()
-        .filter(|discussion| discussion.prompts.is_empty())
+        .filter(|_| has_empty_discussion(article))
         .map(|discussion| discussion.heading.as_str());
     let mut opening = None;
-    let read = crate::pieces::parse_in_pieces(
-        &places.body,
-        crate::pieces::piece_bytes(),
-        |root, _, line| {
-            let first_line = places.body_line + line - 1;
-            if let Some(heading) = empty_discussion
-                && opening.is_none()
-            {
-                opening = root
+    let cut = crate::pieces::pieces(&places.body, crate::pieces::piece_bytes());
+    let read = crate::pieces::parse_in_pieces(&places.body, &cut, |root, _, line| {
+        let first_line = places.body_line + line - 1;
+        if let Some(heading) = empty_discussion
+            && opening.is_none()
+        {
+            opening = root
                 .children()
                 .find(|node| {
                     matches!(node.data.borrow().value, NodeValue::Heading(ref h) if h.level == 2)
                         && commonmark::plain_text(node).trim() == heading
                 })
                 .map(|node| place(node, first_line));
-            }
-            for node in root.descendants() {
-                findings.extend(node_warnings(node, article, file, first_line));
-            }
-            Ok::<(), std::convert::Infallible>(())
-        },
-    );
+        }
+        for node in root.descendants() {
+            findings.extend(node_warnings(node, article, file, first_line));
+        }
+        Ok::<(), std::convert::Infallible>(())
+    });
     let Ok(()) = read;
     if empty_discussion.is_some() {
         findings.push(Finding::warning(

@@ -179,7 +179,6 @@ fn read_body<'a>(
     file: &str,
     keep_tree: bool,
 ) -> Result<ReadBody<'a>> {
-    let piece_bytes = pieces::piece_bytes();
     if let Some((line, columns, rows)) = commonmark::table_too_large(text) {
         return Err(Error::invalid_input(
             file,
@@ -192,13 +191,14 @@ fn read_body<'a>(
         ));
     }
     let mut reader = BodyReader::new(meta, file);
+    let cut = pieces::pieces(text, pieces::piece_bytes());
     // A long body with nowhere to cut is read whole, its tree shared.
-    if pieces::pieces(text, piece_bytes).len() == 1 {
+    if cut.len() == 1 {
         let root = commonmark::parse(arena, text);
         let tree = reader.read(root, text, first_line, keep_tree)?;
         return Ok(reader.finish(tree));
     }
-    pieces::parse_in_pieces(text, piece_bytes, |root, piece, line| {
+    pieces::parse_in_pieces(text, &cut, |root, piece, line| {
         reader
             .read(root, piece, first_line + line - 1, false)
             .map(drop)

@@ -49,8 +49,9 @@ fn content_checked(article: &Article, body: ParsedBody<'_>, always_sanitise: boo
         fragment.check(root);
         for (node, quote) in nodes {
             if let Some(quote) = quote {
-                // Rendered from the whole document's tree, so footnote
-                // references inside the quote keep their numbers.
+                // Rendered from the tree the quote is in, the whole
+                // document's when it has footnotes (such a body is never
+                // cut), so footnote references inside keep their numbers.
                 let figure = quote_figure(&quote, &mut fragment);
                 for child in quote
                     .content

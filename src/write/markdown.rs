@@ -48,18 +48,17 @@ impl Framing {
         }
     }
 
-    /// The header, the body's blocks and the discussion.
-    fn write_around<'p>(
-        &'p self,
-        header: &'p str,
-        body: impl Iterator<Item = Cow<'p, str>>,
+    /// The header, the body's blocks as `body` writes them, and the
+    /// discussion.
+    fn write_around(
+        &self,
+        header: &str,
+        body: impl FnOnce(&mut Parts<'_>) -> io::Result<()>,
         out: &mut dyn io::Write,
     ) -> io::Result<()> {
         let mut parts = Parts::new(out);
         parts.write(header)?;
-        for block in body {
-            parts.write(&block)?;
-        }
+        body(&mut parts)?;
         parts.write(&self.discussion)?;
         parts.end()
     }
@@ -111,30 +110,29 @@ pub(crate) fn write_parsed(
     // Quotes keep their own layout; everything else is as comrak writes it.
     // The quotes the reader wrote are this tree's own, in order.
     let mut quotes_written = body.quotes_written().map(<[String]>::iter);
-    let mut parts = Parts::new(out);
-    parts.write(&header)?;
-    let mut written = Ok(());
-    body.each_tree(|root| {
-        for node in root.children() {
-            let quote = quotes_written
-                .as_mut()
-                .filter(|_| commonmark::quote_parts(node).is_some())
-                .and_then(Iterator::next);
-            let block = match quote {
-                Some(quote) => Cow::Borrowed(quote.as_str()),
-                None => Cow::Owned(match commonmark::quote(node) {
-                    Some(quote) => commonmark::quote_markdown(&quote),
-                    None => commonmark::to_commonmark(node),
-                }),
-            };
-            if written.is_ok() {
-                written = parts.write(&block);
+    let blocks = |parts: &mut Parts<'_>| {
+        let mut written = Ok(());
+        body.each_tree(|root| {
+            for node in root.children() {
+                let quote = quotes_written
+                    .as_mut()
+                    .filter(|_| commonmark::quote_parts(node).is_some())
+                    .and_then(Iterator::next);
+                let block = match quote {
+                    Some(quote) => Cow::Borrowed(quote.as_str()),
+                    None => Cow::Owned(match commonmark::quote(node) {
+                        Some(quote) => commonmark::quote_markdown(&quote),
+                        None => commonmark::to_commonmark(node),
+                    }),
+                };
+                if written.is_ok() {
+                    written = parts.write(&block);
+                }
             }
-        }
-    });
-    written?;
-    parts.write(&framing.discussion)?;
-    parts.end()
+        });
+        written
+    };
+    framing.write_around(&header, blocks, out)
 }
 
 /// The article as canonical Markdown with the body's blocks as the model
@@ -142,13 +140,18 @@ pub(crate) fn write_parsed(
 /// what a feed item carries it for, and takes no formatting.
 pub(crate) fn as_written(article: &Article, framing: &Framing) -> String {
     let mut quotes = framing.quotes.iter();
-    let body = article.body.iter().map(|block| match block {
-        Block::Markdown { markdown } => Cow::Borrowed(markdown.as_str()),
-        Block::Quote(quote) => match quotes.next() {
-            Some(written) => Cow::Borrowed(written.as_str()),
-            None => Cow::Owned(commonmark::quote_markdown(quote)),
-        },
-    });
+    let body = |parts: &mut Parts<'_>| {
+        for block in &article.body {
+            match block {
+                Block::Markdown { markdown } => parts.write(markdown)?,
+                Block::Quote(quote) => match quotes.next() {
+                    Some(written) => parts.write(written)?,
+                    None => parts.write(&commonmark::quote_markdown(quote))?,
+                },
+            }
+        }
+        Ok(())
+    };
     let mut text = Vec::new();
     // Writing to memory cannot fail.
     let _ = framing.write_around(&framing.front_matter, body, &mut text);

@@ -82,6 +82,10 @@ impl Content {
     /// The content unwrapped, JSON Feed's `content_text`, when it was laid
     /// out at width 0.
     pub(crate) fn unwrapped(&self) -> String {
+        debug_assert!(
+            self.layout.widths.iter().any(|(width, _)| *width == 0),
+            "the content was not laid out unwrapped"
+        );
         let mut written = crate::chars::without_forbidden(self.layout.at(0).to_owned());
         written.truncate(written.trim_end().len());
         written
