@@ -1,6 +1,6 @@
 //! Atom 1.0 (RFC 4287), built with `atom_syndication`'s types.
 
-use super::feed::{GENERATOR, Item, entry_lines, write_with_entries};
+use super::feed::{GENERATOR, INDENT, Item, WithData, entry_lines, write_with_entries};
 use super::spool::Lines;
 use crate::extension::{escaped_attribute, extension_map, extension_namespaces};
 use crate::feed::Feed;
@@ -19,9 +19,10 @@ pub(crate) fn write(feed: &Feed, entries: &[Lines], out: &mut dyn io::Write) -> 
 /// Writes a feed of one article in one pass: what [`write`] gives with
 /// the article's [`entry`], since the crate writes entries last.
 pub(crate) fn write_one(feed: &Feed, item: Item<'_>, out: &mut dyn io::Write) -> io::Result<()> {
+    let (item, data) = item.without_data();
     let mut document = document(feed);
     document.entries = vec![atom_entry(item)];
-    out.write_all(&written(&document)?)?;
+    WithData::write(out, &data, |out| write_to(&document, out))?;
     out.write_all(b"\n")
 }
 
@@ -81,20 +82,31 @@ fn document(feed: &Feed) -> atom_syndication::Feed {
 
 /// One article as the lines of an Atom `entry`.
 pub(crate) fn entry(item: Item<'_>) -> io::Result<Vec<u8>> {
+    let (item, data) = item.without_data();
     let document = atom_syndication::Feed {
         entries: vec![atom_entry(item)],
         ..atom_syndication::Feed::default()
     };
-    entry_lines(&written(&document)?, "<entry>", "</entry>")
+    let lines = entry_lines(&written(&document)?, "<entry>", "</entry>")?;
+    let mut entry = Vec::with_capacity(lines.len());
+    WithData::write(&mut entry, &data, |out| out.write_all(&lines))?;
+    Ok(entry)
 }
 
 fn written(document: &atom_syndication::Feed) -> io::Result<Vec<u8>> {
+    let mut written = Vec::new();
+    write_to(document, &mut written)?;
+    Ok(written)
+}
+
+fn write_to(document: &atom_syndication::Feed, out: &mut dyn io::Write) -> io::Result<()> {
     let config = WriteConfig {
         write_document_declaration: true,
-        indent_size: Some(2),
+        indent_size: Some(INDENT),
     };
     document
-        .write_with_config(Vec::new(), config)
+        .write_with_config(out, config)
+        .map(drop)
         .map_err(|error| io::Error::other(error.to_string()))
 }
 

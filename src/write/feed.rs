@@ -6,10 +6,13 @@ use super::markdown::Framing;
 use super::spool::Lines;
 use super::{html, text};
 use crate::commonmark;
-use crate::extension::{DiscussionData, Element, NEWSWIRE_PREFIX, NewswireData, QuoteData};
+use crate::extension::{
+    DiscussionData, Element, NEWSWIRE_PREFIX, NewswireData, PLACEHOLDER, QuoteData,
+};
 use crate::model::{Article, Block, Meta};
 use crate::pieces::ParsedBody;
 use crate::url::absolute_url;
+use quick_xml::events::{BytesStart, Event};
 use std::borrow::Cow;
 use std::io;
 
@@ -111,6 +114,13 @@ impl<'a> Item<'a> {
 }
 
 impl Item<'_> {
+    /// The item and its data apart: the data is written straight to the
+    /// output by [`WithData`], not handed to a feed crate.
+    pub fn without_data(mut self) -> (Self, NewswireData) {
+        let data = std::mem::take(&mut self.data);
+        (self, data)
+    }
+
     /// The item with its summary in place of its content, as a feed of
     /// summaries carries it; the quotes and prompts still travel as data.
     fn summary_only(mut self) -> Self {
@@ -161,6 +171,167 @@ pub(crate) fn write_with_entries(
         out.write_all(entry.bytes(&mut buffer)?)?;
     }
     out.write_all(&document[at..])
+}
+
+/// Passes on to `out` what a feed crate writes with
+/// [`NewswireData::placeholder`] among an item's extensions, writing
+/// `data`'s element in the placeholder's place, indented as the crate
+/// indents it, as the bytes go by: a feed is never held whole.
+pub(crate) struct WithData<'a> {
+    out: &'a mut dyn io::Write,
+    data: &'a NewswireData,
+    /// What may begin the placeholder's line: a line break, spaces and the
+    /// start of the placeholder, held back until it is known to be or not.
+    held: Vec<u8>,
+    /// Where in `held` the spaces end.
+    indent_end: usize,
+    placeholder: Vec<u8>,
+    found: bool,
+}
+
+impl<'a> WithData<'a> {
+    /// Writes into `out` what `write` writes, `data`'s element in the
+    /// placeholder's place.
+    pub fn write(
+        out: &'a mut dyn io::Write,
+        data: &'a NewswireData,
+        write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mut spliced = WithData::new(out, data);
+        write(&mut spliced)?;
+        spliced.finish()
+    }
+
+    pub fn new(out: &'a mut dyn io::Write, data: &'a NewswireData) -> WithData<'a> {
+        WithData {
+            out,
+            data,
+            held: Vec::new(),
+            indent_end: 0,
+            placeholder: format!(
+                "<{NEWSWIRE_PREFIX}:article>{PLACEHOLDER}</{NEWSWIRE_PREFIX}:article>"
+            )
+            .into_bytes(),
+            found: false,
+        }
+    }
+
+    /// Passes on what is still held; fails when the crate wrote no
+    /// placeholder, so the data would have been lost.
+    pub fn finish(self) -> io::Result<()> {
+        self.out.write_all(&self.held)?;
+        if self.found {
+            Ok(())
+        } else {
+            Err(io::Error::other(
+                "the feed writer wrote no place for the data",
+            ))
+        }
+    }
+
+    fn take(&mut self, byte: u8) -> io::Result<()> {
+        if !self.held.is_empty() {
+            let written = &self.held[self.indent_end..];
+            if byte == b' ' && written.is_empty() {
+                self.held.push(byte);
+                self.indent_end += 1;
+                return Ok(());
+            }
+            if self.placeholder.get(written.len()) == Some(&byte) {
+                self.held.push(byte);
+                if self.held.len() - self.indent_end == self.placeholder.len() {
+                    let depth = (self.indent_end - 1) / INDENT;
+                    self.held.clear();
+                    self.found = true;
+                    return self.write_data(depth);
+                }
+                return Ok(());
+            }
+            self.out.write_all(&self.held)?;
+            self.held.clear();
+        }
+        if byte == b'\n' {
+            self.held.push(byte);
+            self.indent_end = 1;
+            Ok(())
+        } else {
+            self.out.write_all(&[byte])
+        }
+    }
+
+    /// The data's element, on a line of its own at `depth`: an indenting
+    /// writer starts each element so, as deep as the elements it has been
+    /// given open, and as many are opened unwritten first.
+    fn write_data(&mut self, depth: usize) -> io::Result<()> {
+        let mut writer = quick_xml::Writer::new_with_indent(
+            Muted {
+                out: &mut *self.out,
+                live: false,
+            },
+            b' ',
+            INDENT,
+        );
+        for _ in 0..depth {
+            writer.write_event(Event::Start(BytesStart::new("_")))?;
+        }
+        writer.get_mut().live = true;
+        self.data.write_element(&mut writer)
+    }
+}
+
+impl io::Write for WithData<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            if self.found {
+                self.out.write_all(rest)?;
+                break;
+            }
+            // Bytes up to the next line break go straight through while
+            // nothing is held.
+            if self.held.is_empty() {
+                let plain = rest
+                    .iter()
+                    .position(|&byte| byte == b'\n')
+                    .unwrap_or(rest.len());
+                if plain > 0 {
+                    self.out.write_all(&rest[..plain])?;
+                    rest = &rest[plain..];
+                    continue;
+                }
+            }
+            self.take(rest[0])?;
+            rest = &rest[1..];
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// The spaces a level of XML is indented by, as the feeds are written.
+pub(crate) const INDENT: usize = 2;
+
+/// An output that takes nothing until it is made live.
+struct Muted<'a> {
+    out: &'a mut dyn io::Write,
+    live: bool,
+}
+
+impl io::Write for Muted<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if self.live {
+            self.out.write(bytes)
+        } else {
+            Ok(bytes.len())
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 fn line_start(document: &[u8], at: usize) -> usize {
@@ -237,7 +408,56 @@ impl Item<'_> {
         if let (Some(image), Some(url)) = (&self.meta.image, &self.image_url) {
             elements.push(("media", Element::media_content(image, url)));
         }
-        elements.push((NEWSWIRE_PREFIX, self.data.element()));
+        elements.push((NEWSWIRE_PREFIX, NewswireData::placeholder()));
         elements
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn the_data_takes_the_placeholders_place_however_the_bytes_are_cut() {
+        let data = NewswireData {
+            quotes: vec![QuoteData {
+                text: "T & U".to_owned(),
+                name: "N".to_owned(),
+                role: None,
+                title: None,
+                cite: None,
+            }],
+            ..NewswireData::default()
+        };
+        let document = format!(
+            "<a>\n  <b>x</b>\n  <nw:arti>\n  <nw:article>{PLACEHOLDER}</nw:article>\n</a>\n"
+        );
+        let expected = "<a>\n  <b>x</b>\n  <nw:arti>\n  <nw:article>\n    <nw:quote>\n      \
+            <nw:name>N</nw:name>\n      <nw:text>T &amp; U</nw:text>\n    </nw:quote>\n  \
+            </nw:article>\n</a>\n";
+        for size in 1..=document.len() {
+            let mut out = Vec::new();
+            let mut spliced = WithData::new(&mut out, &data);
+            for chunk in document.as_bytes().chunks(size) {
+                spliced.write_all(chunk).unwrap();
+            }
+            spliced.finish().unwrap();
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                expected,
+                "cut every {size} bytes"
+            );
+        }
+    }
+
+    #[test]
+    fn a_document_without_the_placeholder_is_refused_whole() {
+        let data = NewswireData::default();
+        let mut out = Vec::new();
+        let mut spliced = WithData::new(&mut out, &data);
+        spliced.write_all(b"<a>\n  <nw:article/>\n</a>\n").unwrap();
+        assert!(spliced.finish().is_err());
+        assert_eq!(out, b"<a>\n  <nw:article/>\n</a>\n");
     }
 }

@@ -3,7 +3,7 @@
 //! `content:encoded`, the lead image in `media:content`.
 
 use super::Namespaces;
-use super::feed::{GENERATOR, Item, entry_lines, write_with_entries};
+use super::feed::{GENERATOR, INDENT, Item, WithData, entry_lines, write_with_entries};
 use super::spool::Lines;
 use crate::extension::{
     Element, PODCAST_NAMESPACE, PODCAST_PREFIX, extension_map, extension_namespaces,
@@ -36,10 +36,11 @@ pub(crate) fn write(
 /// the article's [`entry`], since the crate writes items last, where
 /// entries go.
 pub(crate) fn write_one(feed: &Feed, item: Item<'_>, out: &mut dyn io::Write) -> io::Result<()> {
+    let (item, data) = item.without_data();
     let item = rss_item(item);
     let mut channel = channel(feed, item_namespaces(&item));
     channel.items = vec![item];
-    out.write_all(&written(&channel)?)?;
+    WithData::write(out, &data, |out| pretty_write(&channel, out))?;
     out.write_all(b"\n")
 }
 
@@ -112,16 +113,17 @@ fn channel<'n>(feed: &Feed, namespaces: impl IntoIterator<Item = (&'n str, &'n s
 /// One article as the lines of an RSS `item`, and the namespaces the item
 /// uses, which the channel must declare.
 pub(crate) fn entry(item: Item<'_>) -> io::Result<(Vec<u8>, Namespaces)> {
+    let (item, data) = item.without_data();
     let item = rss_item(item);
     let namespaces = item_namespaces(&item);
     let channel = Channel {
         items: vec![item],
         ..Channel::default()
     };
-    Ok((
-        entry_lines(&written(&channel)?, "<item>", "</item>")?,
-        namespaces,
-    ))
+    let lines = entry_lines(&written(&channel)?, "<item>", "</item>")?;
+    let mut entry = Vec::with_capacity(lines.len());
+    WithData::write(&mut entry, &data, |out| out.write_all(&lines))?;
+    Ok((entry, namespaces))
 }
 
 /// The namespaces of the extensions an item uses.
@@ -143,8 +145,15 @@ fn item_namespaces(item: &rss::Item) -> Namespaces {
 }
 
 fn written(channel: &Channel) -> io::Result<Vec<u8>> {
+    let mut document = Vec::new();
+    pretty_write(channel, &mut document)?;
+    Ok(document)
+}
+
+fn pretty_write(channel: &Channel, out: &mut dyn io::Write) -> io::Result<()> {
     channel
-        .pretty_write_to(Vec::new(), b' ', 2)
+        .pretty_write_to(out, b' ', INDENT)
+        .map(drop)
         .map_err(|error| io::Error::other(error.to_string()))
 }
 
