@@ -87,10 +87,9 @@ pub(crate) fn entry(item: Item<'_>) -> io::Result<Vec<u8>> {
         entries: vec![atom_entry(item)],
         ..atom_syndication::Feed::default()
     };
-    let lines = entry_lines(&written(&document)?, "<entry>", "</entry>")?;
-    let mut entry = Vec::with_capacity(lines.len());
-    WithData::write(&mut entry, &data, |out| out.write_all(&lines))?;
-    Ok(entry)
+    let mut written = Vec::new();
+    WithData::write(&mut written, &data, |out| write_to(&document, out))?;
+    entry_lines(&written, "<entry>", "</entry>")
 }
 
 fn written(document: &atom_syndication::Feed) -> io::Result<Vec<u8>> {

@@ -14,7 +14,7 @@ use crate::pieces::ParsedBody;
 use crate::url::absolute_url;
 use quick_xml::events::{BytesStart, Event};
 use std::borrow::Cow;
-use std::io;
+use std::io::{self, Write};
 
 /// The generator every feed names.
 pub(crate) const GENERATOR: &str = "newswire";
@@ -178,15 +178,22 @@ pub(crate) fn write_with_entries(
 /// `data`'s element in the placeholder's place, indented as the crate
 /// indents it, as the bytes go by: a feed is never held whole.
 pub(crate) struct WithData<'a> {
-    out: &'a mut dyn io::Write,
+    out: Recorded<'a>,
     data: &'a NewswireData,
-    /// What may begin the placeholder's line: a line break, spaces and the
-    /// start of the placeholder, held back until it is known to be or not.
-    held: Vec<u8>,
-    /// Where in `held` the spaces end.
-    indent_end: usize,
-    placeholder: Vec<u8>,
+    /// The placeholder element as the crate writes it.
+    placeholder: String,
+    /// A line break and what followed it that may begin the placeholder's
+    /// line, held back until it is known to be or not.
+    held: Option<Held>,
     found: bool,
+}
+
+/// What is held: a line break, `spaces` spaces, and the first `matched`
+/// bytes of the placeholder.
+#[derive(Clone, Copy)]
+struct Held {
+    spaces: usize,
+    matched: usize,
 }
 
 impl<'a> WithData<'a> {
@@ -197,62 +204,68 @@ impl<'a> WithData<'a> {
         data: &'a NewswireData,
         write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
     ) -> io::Result<()> {
-        let mut spliced = WithData::new(out, data);
-        write(&mut spliced)?;
-        spliced.finish()
-    }
-
-    pub fn new(out: &'a mut dyn io::Write, data: &'a NewswireData) -> WithData<'a> {
-        WithData {
-            out,
+        let placeholder = NewswireData::placeholder();
+        let mut spliced = WithData {
+            out: Recorded { out, failure: None },
             data,
-            held: Vec::new(),
-            indent_end: 0,
-            placeholder: format!(
-                "<{NEWSWIRE_PREFIX}:article>{PLACEHOLDER}</{NEWSWIRE_PREFIX}:article>"
-            )
-            .into_bytes(),
+            placeholder: format!("<{0}>{PLACEHOLDER}</{0}>", placeholder.name),
+            held: None,
             found: false,
+        };
+        let written = write(&mut spliced).and_then(|()| spliced.let_go());
+        // The crates give the output's failure back as their own error, of
+        // no kind: a closed pipe would be told as a fault.
+        if let Some(failure) = spliced.out.failure.take() {
+            return Err(failure);
         }
-    }
-
-    /// Passes on what is still held; fails when the crate wrote no
-    /// placeholder, so the data would have been lost.
-    pub fn finish(self) -> io::Result<()> {
-        self.out.write_all(&self.held)?;
-        if self.found {
+        written?;
+        if spliced.found {
             Ok(())
         } else {
+            // The data would be lost.
             Err(io::Error::other(
                 "the feed writer wrote no place for the data",
             ))
         }
     }
 
+    /// Passes on what is held.
+    fn let_go(&mut self) -> io::Result<()> {
+        if let Some(Held { spaces, matched }) = self.held.take() {
+            self.out.write_all(b"\n")?;
+            self.out.write_all(&b" ".repeat(spaces))?;
+            self.out
+                .write_all(&self.placeholder.as_bytes()[..matched])?;
+        }
+        Ok(())
+    }
+
     fn take(&mut self, byte: u8) -> io::Result<()> {
-        if !self.held.is_empty() {
-            let written = &self.held[self.indent_end..];
-            if byte == b' ' && written.is_empty() {
-                self.held.push(byte);
-                self.indent_end += 1;
+        if let Some(Held { spaces, matched }) = self.held {
+            if byte == b' ' && matched == 0 {
+                self.held = Some(Held {
+                    spaces: spaces + 1,
+                    matched,
+                });
                 return Ok(());
             }
-            if self.placeholder.get(written.len()) == Some(&byte) {
-                self.held.push(byte);
-                if self.held.len() - self.indent_end == self.placeholder.len() {
-                    let depth = (self.indent_end - 1) / INDENT;
-                    self.held.clear();
-                    self.found = true;
-                    return self.write_data(depth);
+            if self.placeholder.as_bytes().get(matched) == Some(&byte) {
+                let matched = matched + 1;
+                if matched < self.placeholder.len() {
+                    self.held = Some(Held { spaces, matched });
+                    return Ok(());
                 }
-                return Ok(());
+                self.held = None;
+                self.found = true;
+                return self.write_data(spaces / INDENT);
             }
-            self.out.write_all(&self.held)?;
-            self.held.clear();
+            self.let_go()?;
         }
         if byte == b'\n' {
-            self.held.push(byte);
-            self.indent_end = 1;
+            self.held = Some(Held {
+                spaces: 0,
+                matched: 0,
+            });
             Ok(())
         } else {
             self.out.write_all(&[byte])
@@ -265,7 +278,7 @@ impl<'a> WithData<'a> {
     fn write_data(&mut self, depth: usize) -> io::Result<()> {
         let mut writer = quick_xml::Writer::new_with_indent(
             Muted {
-                out: &mut *self.out,
+                out: &mut self.out,
                 live: false,
             },
             b' ',
@@ -289,7 +302,7 @@ impl io::Write for WithData<'_> {
             }
             // Bytes up to the next line break go straight through while
             // nothing is held.
-            if self.held.is_empty() {
+            if self.held.is_none() {
                 let plain = rest
                     .iter()
                     .position(|&byte| byte == b'\n')
@@ -313,6 +326,26 @@ impl io::Write for WithData<'_> {
 
 /// The spaces a level of XML is indented by, as the feeds are written.
 pub(crate) const INDENT: usize = 2;
+
+/// An output that keeps the first failure it gives.
+struct Recorded<'a> {
+    out: &'a mut dyn io::Write,
+    failure: Option<io::Error>,
+}
+
+impl io::Write for Recorded<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.out.write(bytes).map_err(|error| {
+            let kind = error.kind();
+            self.failure.get_or_insert(error);
+            io::Error::from(kind)
+        })
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
 
 /// An output that takes nothing until it is made live.
 struct Muted<'a> {
@@ -416,7 +449,7 @@ impl Item<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
+    use crate::feed::Feed;
 
     #[test]
     fn the_data_takes_the_placeholders_place_however_the_bytes_are_cut() {
@@ -431,18 +464,20 @@ mod tests {
             ..NewswireData::default()
         };
         let document = format!(
-            "<a>\n  <b>x</b>\n  <nw:arti>\n  <nw:article>{PLACEHOLDER}</nw:article>\n</a>\n"
+            "<a>\n  <b>x</b>\n  <nw:arti>\n   \n  <nw:article>{PLACEHOLDER}</nw:article>\n</a>\n"
         );
-        let expected = "<a>\n  <b>x</b>\n  <nw:arti>\n  <nw:article>\n    <nw:quote>\n      \
+        let expected = "<a>\n  <b>x</b>\n  <nw:arti>\n   \n  <nw:article>\n    <nw:quote>\n      \
             <nw:name>N</nw:name>\n      <nw:text>T &amp; U</nw:text>\n    </nw:quote>\n  \
             </nw:article>\n</a>\n";
         for size in 1..=document.len() {
             let mut out = Vec::new();
-            let mut spliced = WithData::new(&mut out, &data);
-            for chunk in document.as_bytes().chunks(size) {
-                spliced.write_all(chunk).unwrap();
-            }
-            spliced.finish().unwrap();
+            WithData::write(&mut out, &data, |out| {
+                document
+                    .as_bytes()
+                    .chunks(size)
+                    .try_for_each(|chunk| out.write_all(chunk))
+            })
+            .unwrap();
             assert_eq!(
                 String::from_utf8(out).unwrap(),
                 expected,
@@ -455,9 +490,45 @@ mod tests {
     fn a_document_without_the_placeholder_is_refused_whole() {
         let data = NewswireData::default();
         let mut out = Vec::new();
-        let mut spliced = WithData::new(&mut out, &data);
-        spliced.write_all(b"<a>\n  <nw:article/>\n</a>\n").unwrap();
-        assert!(spliced.finish().is_err());
+        let written = WithData::write(&mut out, &data, |out| {
+            out.write_all(b"<a>\n  <nw:article/>\n</a>\n")
+        });
+        assert!(written.is_err());
         assert_eq!(out, b"<a>\n  <nw:article/>\n</a>\n");
+    }
+
+    /// An output that takes a little, then fails as a closed pipe does.
+    struct ClosedPipe(usize);
+
+    impl io::Write for ClosedPipe {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            if self.0 == 0 {
+                return Err(io::ErrorKind::BrokenPipe.into());
+            }
+            let taken = bytes.len().min(self.0);
+            self.0 -= taken;
+            Ok(taken)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn an_output_that_fails_under_a_feed_crate_fails_as_itself() {
+        let text = "---\ntitle: T\npublished: 2024-01-02\nurl: https://example.com/t\n---\n\n\
+            > Words.\n>\n> -- Person\n\nBody.\n";
+        let article = crate::read::markdown::read(text, "t.md").unwrap();
+        let feed = Feed::from_article(&article, &crate::feed::Channel::default());
+        for taken in [0, 100, 600] {
+            let item = || Item::new(&article, false, ItemOptions::default());
+            let rss = super::super::rss::write_one(&feed, item(), &mut ClosedPipe(taken));
+            let atom = super::super::atom::write_one(&feed, item(), &mut ClosedPipe(taken));
+            for failed in [rss, atom] {
+                let kind = failed.map_err(|error| error.kind());
+                assert_eq!(kind, Err(io::ErrorKind::BrokenPipe), "after {taken} bytes");
+            }
+        }
     }
 }

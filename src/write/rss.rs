@@ -120,10 +120,9 @@ pub(crate) fn entry(item: Item<'_>) -> io::Result<(Vec<u8>, Namespaces)> {
         items: vec![item],
         ..Channel::default()
     };
-    let lines = entry_lines(&written(&channel)?, "<item>", "</item>")?;
-    let mut entry = Vec::with_capacity(lines.len());
-    WithData::write(&mut entry, &data, |out| out.write_all(&lines))?;
-    Ok((entry, namespaces))
+    let mut document = Vec::new();
+    WithData::write(&mut document, &data, |out| pretty_write(&channel, out))?;
+    Ok((entry_lines(&document, "<item>", "</item>")?, namespaces))
 }
 
 /// The namespaces of the extensions an item uses.
