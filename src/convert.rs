@@ -49,7 +49,7 @@ pub fn convert_each<E: From<crate::Error>>(
     formats: &[Format],
     options: &WriteOptions,
     check: impl FnOnce(&Article) -> Result<(), E>,
-    put: impl FnMut(Format, &[u8]) -> Result<(), E>,
+    put: impl FnMut(crate::write::Document<'_>) -> Result<(), E>,
 ) -> Result<(), E> {
     read_sharing(source, |article, body, arena| {
         check(&article)?;

@@ -102,13 +102,14 @@ impl Error {
         Error::from(ErrorKind::InvalidOptions(message.into()))
     }
 
-    /// What a writer's failure means: a page template that failed is an
-    /// invalid input at its line; anything else, an output that could
-    /// not be made.
-    pub(crate) fn from_writer(error: io::Error, format: impl fmt::Display) -> Error {
+    /// What a writer's failure to write into `output` means: a page
+    /// template that failed is an invalid input at its line, which the
+    /// writer hands back inside the `io::Error`; anything else, an output
+    /// that could not be made.
+    pub fn from_output(error: io::Error, output: &str) -> Error {
         error
             .downcast::<Error>()
-            .unwrap_or_else(|error| Error::write_output(&format!("the {format} output"), error))
+            .unwrap_or_else(|error| Error::write_output(output, error))
     }
 
     /// Where in an input the error is, when it is at one place.

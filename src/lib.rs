@@ -49,6 +49,6 @@ pub use read::feed::Imported;
 pub use read::read_feed_bytes as read_feed;
 pub use read::{read, read_meta};
 pub use write::{
-    FeedEntry, ItemOptions, PageOptions, PageTemplate, Spool, WriteOptions, write, write_each,
-    write_feed, write_feed_entries, write_to_string,
+    Document, FeedEntry, ItemOptions, PageOptions, PageTemplate, Spool, WriteOptions, write,
+    write_each, write_feed, write_feed_entries, write_to_string,
 };

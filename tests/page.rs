@@ -250,6 +250,63 @@ fn a_broken_template_is_an_error_at_its_line() {
 }
 
 #[test]
+fn a_template_failing_partway_leaves_every_output_as_it_was() {
+    // The filter is found missing only after the first line is written.
+    let broken = "<p>{{ title }}</p>\n\n{{ title | shout }}\n";
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("page.j2");
+    std::fs::write(&template, broken).unwrap();
+    let file = dir.path().join("page.html");
+    std::fs::write(&file, "old page\n").unwrap();
+    let existing = dir.path().join("existing");
+    std::fs::create_dir(&existing).unwrap();
+    std::fs::write(existing.join("syria-what-happens-now.html"), "old page\n").unwrap();
+    let new = dir.path().join("new");
+    let syria = syria();
+    for target in [
+        ["-o", file.to_str().unwrap()],
+        ["--out-dir", existing.to_str().unwrap()],
+        ["--out-dir", new.to_str().unwrap()],
+    ] {
+        let output = run(
+            &[
+                "convert",
+                &syria,
+                "-t",
+                "html",
+                "--template",
+                template.to_str().unwrap(),
+                target[0],
+                target[1],
+            ],
+            b"",
+        );
+        assert_fails(&output, 65, "page.j2:3:1: error: template: ");
+    }
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "old page\n");
+    assert_eq!(
+        std::fs::read_to_string(existing.join("syria-what-happens-now.html")).unwrap(),
+        "old page\n"
+    );
+    let mut left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .chain(std::fs::read_dir(&existing).unwrap())
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        [
+            "existing",
+            "page.html",
+            "page.j2",
+            "syria-what-happens-now.html"
+        ],
+        "nothing half-written, nothing beside"
+    );
+}
+
+#[test]
 fn a_template_changes_the_page_and_nothing_else() {
     let dir = tempfile::tempdir().unwrap();
     let template = dir.path().join("page.j2");

@@ -212,8 +212,8 @@ fn converted(source: &str, from: Format) -> Vec<(Format, Vec<u8>)> {
         &Format::ALL,
         &WriteOptions::default(),
         |_| Ok::<(), newswire::Error>(()),
-        |format, document| {
-            outputs.push((format, document.to_vec()));
+        |mut document| {
+            outputs.push((document.format(), document.to_vec()?));
             Ok(())
         },
     )
@@ -229,8 +229,8 @@ fn written(source: &str, from: Format) -> Vec<(Format, Vec<u8>)> {
         &Format::ALL,
         &article,
         &WriteOptions::default(),
-        |format, document| {
-            outputs.push((format, document.to_vec()));
+        |mut document| {
+            outputs.push((document.format(), document.to_vec()?));
             Ok::<(), newswire::Error>(())
         },
     )
@@ -290,8 +290,8 @@ fn one_item_feeds(source: &str) -> Vec<(String, String)> {
                 &[format],
                 &options,
                 |_| Ok::<(), newswire::Error>(()),
-                |_, document| {
-                    converted.extend_from_slice(document);
+                |mut document| {
+                    converted = document.to_vec()?;
                     Ok(())
                 },
             )

@@ -15,7 +15,9 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let mut feed = imported.feed;
-    feed.channel.link.get_or_insert_with(|| "https://example.com/".to_owned());
+    feed.channel
+        .link
+        .get_or_insert_with(|| "https://example.com/".to_owned());
     for format in [Format::Rss, Format::Atom, Format::JsonFeed] {
         let mut written = Vec::new();
         newswire::write_feed(format, &feed, &mut written).expect("a feed is written");

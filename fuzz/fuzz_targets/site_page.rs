@@ -60,8 +60,9 @@ fuzz_target!(|bytes: &[u8]| {
         &Format::ALL,
         &options,
         |_| Ok::<(), newswire::Error>(()),
-        |format, output| {
-            outputs::assert_output(format, &String::from_utf8_lossy(output));
+        |mut document| {
+            let output = document.to_vec()?;
+            outputs::assert_output(document.format(), &String::from_utf8_lossy(&output));
             Ok(())
         },
     );

@@ -11,9 +11,10 @@ use super::output::{remove_stale_temporaries_beside, report, whole, write_file, 
 use newswire::read::Metadata;
 use newswire::read::feed::FeedKind;
 use newswire::read::site::Rules;
-use newswire::{Article, Change, Error, Format, PageOptions, PageTemplate, WriteOptions};
+use newswire::{Article, Change, Document, Error, Format, PageOptions, PageTemplate, WriteOptions};
 use rayon::prelude::*;
 use std::collections::HashSet;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -262,48 +263,56 @@ impl Plan {
             metadata: &self.metadata,
             page,
         };
-        newswire::convert_each(
-            source,
-            &self.formats,
-            &self.options,
-            has_link,
-            |format, document| self.put(located, format, document, args),
-        )
+        newswire::convert_each(source, &self.formats, &self.options, has_link, |document| {
+            self.put(located, document, args)
+        })
     }
 
-    /// Writes one output where the flags say.
+    /// Writes one output where the flags say: into a file as it is
+    /// written, which is renamed into place only whole.
     fn put(
         &self,
         located: &Located,
-        format: Format,
-        document: &[u8],
+        mut document: Document<'_>,
         args: &ConvertArgs,
     ) -> Result<(), Error> {
+        let format = document.format();
         if let Some(out_dir) = &self.out_dir {
             let path = output_path(out_dir.path(), located, format, self.flat)?;
-            return out_dir.write(&path, document);
+            return out_dir.write(&path, |out| document.write_to(out));
         }
+        if let Some(path) = args.output.as_ref().filter(|path| path.as_os_str() != "-")
+            && self.joined.is_none()
+        {
+            return write_file(path, |out| document.write_to(out));
+        }
+        // Standard output cannot take back what it was given, and a page
+        // template can fail partway: a templated page goes to it whole or
+        // not at all, as every document goes into the joined file.
+        let held_whole = self.joined.is_some()
+            || (format == Format::Html && self.options.page.template.is_some());
+        let held = held_whole.then(|| document.to_vec()).transpose()?;
         // Articles one after another are set apart by a blank line.
         let apart: &[u8] = if self.started.swap(true, Ordering::Relaxed) {
             b"\n"
         } else {
             b""
         };
-        if let Some(joined) = &self.joined {
+        if let (Some(joined), Some(held)) = (&self.joined, &held) {
             let mut joined = joined
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
             joined.extend_from_slice(apart);
-            joined.extend_from_slice(document);
+            joined.extend_from_slice(held);
             return Ok(());
         }
-        match &args.output {
-            Some(path) if path.as_os_str() != "-" => write_file(path, whole(document)),
-            _ => write_stdout(|out: &mut dyn std::io::Write| {
-                out.write_all(apart)?;
-                out.write_all(document)
-            }),
-        }
+        write_stdout(|out: &mut dyn std::io::Write| {
+            out.write_all(apart)?;
+            match &held {
+                Some(held) => out.write_all(held),
+                None => document.write_to(out),
+            }
+        })
     }
 
     /// A whole feed to other feed formats, or its one item to an article
@@ -340,7 +349,6 @@ impl Plan {
         let mut feed = imported.feed;
         feed.channel = feed.channel.overridden_by(self.options.channel.clone());
         for &format in &self.formats {
-            let mut document = Vec::new();
             if format.is_feed() {
                 let (valid, notes) = newswire::valid::feed(format, &feed);
                 if format == Format::Rss && valid.channel.link.is_none() {
@@ -366,7 +374,8 @@ impl Plan {
                         format!("{format} has no place for a podcast's Podcasting 2.0 channel elements (guid, locked, funding)"),
                     ));
                 }
-                newswire::write_feed(format, &feed, &mut document)
+                let mut write = |out: &mut dyn Write| newswire::write_feed(format, &feed, out);
+                self.put(located, Document::new(format, &mut write), args)?;
             } else {
                 let [article] = feed.articles.as_slice() else {
                     return Err(Error::invalid_options(format!(
@@ -374,10 +383,10 @@ impl Plan {
                         feed.articles.len()
                     )));
                 };
-                newswire::write(format, article, &self.options, &mut document)
+                let mut write =
+                    |out: &mut dyn Write| newswire::write(format, article, &self.options, out);
+                self.put(located, Document::new(format, &mut write), args)?;
             }
-            .map_err(|error| Error::write_output("-", error))?;
-            self.put(located, format, &document, args)?;
         }
         report(&name, &changes, &args.report, self.quiet);
         Ok(())

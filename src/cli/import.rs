@@ -67,7 +67,7 @@ pub(crate) fn import(args: &ImportArgs, limit: u64, quiet: bool) -> Result<(), V
             let mut errors: Vec<Error> = articles
                 .iter()
                 .zip(&paths)
-                .filter_map(|(article, path)| out_dir.write(path, &markdown(article)).err())
+                .filter_map(|(article, path)| out_dir.write(path, whole(&markdown(article))).err())
                 .collect();
             errors.extend(out_dir.finish());
             if !errors.is_empty() {

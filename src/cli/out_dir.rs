@@ -1,12 +1,13 @@
 //! The directory `convert --out-dir` writes a run's outputs into.
 
 use super::output::{
-    is_device, remove_stale_temporaries, temporary_prefix, whole, write_in_place, write_replacing,
+    WriteDocument, is_device, remove_stale_temporaries, temporary_prefix, whole, write_in_place,
+    write_replacing,
 };
 use newswire::Error;
 use std::collections::HashSet;
 use std::fs::{self, File};
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
@@ -58,17 +59,16 @@ impl OutDir {
 
     /// Writes one whole output; `path` is below [`OutDir::path`], in the
     /// directories it names, which are made as needed.
-    pub(super) fn write(&self, path: &Path, document: &[u8]) -> Result<(), Error> {
-        let failed = |error| Error::write_output(&path.display().to_string(), error);
+    pub(super) fn write(&self, path: &Path, write: impl WriteDocument) -> Result<(), Error> {
+        let name = path.display().to_string();
+        let failed = |error| Error::from_output(error, &name);
         match self {
-            OutDir::Existing { devices, .. } if devices.holds(path) => {
-                write_in_place(path, whole(document))
-            }
+            OutDir::Existing { devices, .. } if devices.holds(path) => write_in_place(path, write),
             OutDir::Existing { .. } => {
                 if let Some(parent) = path.parent() {
                     fs::create_dir_all(parent).map_err(failed)?;
                 }
-                write_replacing(path, whole(document))
+                write_replacing(path, write)
             }
             OutDir::New { staging, dir } => {
                 let below = path.strip_prefix(dir).unwrap_or(path);
@@ -76,8 +76,9 @@ impl OutDir {
                 if let Some(parent) = staged.parent() {
                     fs::create_dir_all(parent).map_err(failed)?;
                 }
-                let mut file = File::create_new(&staged).map_err(failed)?;
-                file.write_all(document).map_err(|error| {
+                let file = File::create_new(&staged).map_err(failed)?;
+                let mut out = BufWriter::new(file);
+                write(&mut out).and_then(|()| out.flush()).map_err(|error| {
                     // Nothing half-written moves into place; only what this
                     // call made is removed.
                     let _ = fs::remove_file(&staged);
@@ -132,7 +133,7 @@ impl OutDir {
                             .map_err(|error| {
                                 Error::write_output(&target.display().to_string(), error)
                             })
-                            .and_then(|document| existing.write(&target, &document))
+                            .and_then(|document| existing.write(&target, whole(&document)))
                             .err()
                     })
                     .collect()
@@ -183,7 +184,10 @@ impl Devices {
 #[cfg(test)]
 mod tests {
     use super::OutDir;
+    use crate::cli::output::whole;
+    use newswire::Error;
     use std::fs;
+    use std::io::{self, Write};
 
     fn names(dir: &std::path::Path) -> Vec<String> {
         let mut names: Vec<String> = fs::read_dir(dir)
@@ -199,7 +203,7 @@ mod tests {
         let parent = tempfile::tempdir().unwrap();
         let dir = parent.path().join("out");
         let out_dir = OutDir::open(&dir).unwrap();
-        out_dir.write(&dir.join("a.txt"), b"a\n").unwrap();
+        out_dir.write(&dir.join("a.txt"), whole(b"a\n")).unwrap();
         assert!(!dir.exists(), "nothing is there until the run ends");
         assert!(out_dir.finish().is_empty());
         assert_eq!(names(parent.path()), ["out"]);
@@ -211,7 +215,7 @@ mod tests {
         let parent = tempfile::tempdir().unwrap();
         let dir = parent.path().join("out");
         let out_dir = OutDir::open(&dir).unwrap();
-        out_dir.write(&dir.join("a.txt"), b"new\n").unwrap();
+        out_dir.write(&dir.join("a.txt"), whole(b"new\n")).unwrap();
         fs::create_dir(&dir).unwrap();
         fs::write(dir.join("a.txt"), "old\n").unwrap();
         fs::write(dir.join("b.txt"), "theirs\n").unwrap();
@@ -227,7 +231,7 @@ mod tests {
         let parent = tempfile::tempdir().unwrap();
         let dir = parent.path().join("out");
         let out_dir = OutDir::open(&dir).unwrap();
-        out_dir.write(&dir.join("a.txt"), b"a\n").unwrap();
+        out_dir.write(&dir.join("a.txt"), whole(b"a\n")).unwrap();
         fs::write(&dir, "theirs\n").unwrap();
         let errors = out_dir.finish();
         assert_eq!(errors.len(), 1);
@@ -241,11 +245,48 @@ mod tests {
         let parent = tempfile::tempdir().unwrap();
         let dir = parent.path().join("out");
         let out_dir = OutDir::open(&dir).unwrap();
-        out_dir.write(&dir.join("a.txt"), b"first\n").unwrap();
-        let error = out_dir.write(&dir.join("a.txt"), b"second\n").unwrap_err();
+        out_dir
+            .write(&dir.join("a.txt"), whole(b"first\n"))
+            .unwrap();
+        let error = out_dir
+            .write(&dir.join("a.txt"), whole(b"second\n"))
+            .unwrap_err();
         assert!(error.to_string().contains("a.txt"), "{error}");
         assert!(out_dir.finish().is_empty());
         assert_eq!(fs::read_to_string(dir.join("a.txt")).unwrap(), "first\n");
+    }
+
+    /// A document that fails after writing part of itself, as a page
+    /// template can.
+    fn failing_partway(out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"half")?;
+        Err(io::Error::other(Error::invalid_options(
+            "the template failed",
+        )))
+    }
+
+    #[test]
+    fn a_document_that_fails_partway_leaves_nothing_and_fails_as_itself() {
+        for existing in [false, true] {
+            let parent = tempfile::tempdir().unwrap();
+            let dir = parent.path().join("out");
+            if existing {
+                fs::create_dir(&dir).unwrap();
+                fs::write(dir.join("a.txt"), "old\n").unwrap();
+            }
+            let out_dir = OutDir::open(&dir).unwrap();
+            let error = out_dir
+                .write(&dir.join("a.txt"), failing_partway)
+                .unwrap_err();
+            assert_eq!(error.to_string(), "the template failed");
+            assert!(out_dir.finish().is_empty());
+            if existing {
+                assert_eq!(names(&dir), ["a.txt"]);
+                assert_eq!(fs::read_to_string(dir.join("a.txt")).unwrap(), "old\n");
+            } else {
+                assert!(names(parent.path()).is_empty(), "nothing is left");
+            }
+        }
     }
 
     #[test]

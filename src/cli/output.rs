@@ -53,7 +53,7 @@ pub(crate) fn write_stdout(write: impl WriteDocument) -> Result<(), Error> {
     let mut stdout = io::BufWriter::new(io::stdout().lock());
     write(&mut stdout)
         .and_then(|()| stdout.flush())
-        .map_err(|error| Error::write_output("-", error))
+        .map_err(|error| Error::from_output(error, "-"))
 }
 
 /// How temporary files and directories beside outputs begin: hidden, and
@@ -142,13 +142,13 @@ pub(crate) fn write_in_place(path: &Path, write: impl WriteDocument) -> Result<(
             write(&mut out)?;
             out.flush()
         })
-        .map_err(|error| Error::write_output(&path.display().to_string(), error))
+        .map_err(|error| Error::from_output(error, &path.display().to_string()))
 }
 
 /// Writes a temporary file beside `path` and renames it into place.
 pub(crate) fn write_replacing(path: &Path, write: impl WriteDocument) -> Result<(), Error> {
     let name = path.display().to_string();
-    let fail = |error: io::Error| Error::write_output(&name, error);
+    let fail = |error: io::Error| Error::from_output(error, &name);
     let dir = parent_of(path);
     let temporary = || {
         let mut builder = tempfile::Builder::new();

@@ -144,10 +144,7 @@ pub(crate) fn write(feed: &Feed, items: &[Lines], out: &mut dyn io::Write) -> io
 /// Writes a feed of one article in one pass: what [`write`] gives with
 /// the article's [`entry`], since `items` is the last key.
 pub(crate) fn write_one(feed: &Feed, item: Item<'_>, out: &mut dyn io::Write) -> io::Result<()> {
-    out.write_all(&serde_json::to_vec_pretty(&document(
-        feed,
-        vec![json_item(item)],
-    ))?)?;
+    serde_json::to_writer_pretty(&mut *out, &document(feed, vec![json_item(item)]))?;
     out.write_all(b"\n")
 }
 

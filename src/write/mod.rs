@@ -200,15 +200,55 @@ pub fn write_feed_entries(
     }
 }
 
-/// Writes `article` in each of `formats`, in order, handing each document
-/// to `put`. The body is parsed once for all of them, and what several
-/// formats share is built once: the HTML content and feed item of the page
-/// and the three feeds, and the plain text of the text file and JSON Feed.
+/// One output of [`write_each`], written into whatever output its caller
+/// gives it, so that a long document need not be held whole in memory.
+pub struct Document<'d> {
+    format: Format,
+    write: &'d mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+}
+
+impl<'d> Document<'d> {
+    /// The document `write` writes in `format`.
+    pub fn new(
+        format: Format,
+        write: &'d mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Document<'d> {
+        Document { format, write }
+    }
+
+    /// The format the document is written in.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// Writes the whole document into `out`, as often as asked. It fails
+    /// as `out` fails or as a page template fails, which
+    /// [`Error::from_output`](crate::Error::from_output) tells apart.
+    pub fn write_to(&mut self, out: &mut dyn io::Write) -> io::Result<()> {
+        (self.write)(out)
+    }
+
+    /// The whole document in memory, for an output that must take all of
+    /// it or nothing.
+    pub fn to_vec(&mut self) -> crate::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        self.write_to(&mut bytes).map_err(|error| {
+            crate::Error::from_output(error, &format!("the {} output", self.format))
+        })?;
+        Ok(bytes)
+    }
+}
+
+/// Writes `article` in each of `formats`, handing each document to `put`:
+/// the Markdown first, then the others in order. The body is parsed once
+/// for all of them, and what several formats share is built once: the
+/// HTML content and feed item of the page and the three feeds, and the
+/// plain text of the text file and JSON Feed.
 pub fn write_each<E: From<crate::Error>>(
     formats: &[Format],
     article: &Article,
     options: &WriteOptions,
-    put: impl FnMut(Format, &[u8]) -> Result<(), E>,
+    put: impl FnMut(Document<'_>) -> Result<(), E>,
 ) -> Result<(), E> {
     let arena = comrak::Arena::new();
     write_each_parsed(formats, article, None, &arena, options, put)
@@ -221,7 +261,7 @@ pub(crate) fn write_each_parsed<'a, E: From<crate::Error>>(
     parsed: Option<crate::pieces::ParsedBody<'a>>,
     arena: &'a comrak::Arena<'a>,
     options: &WriteOptions,
-    mut put: impl FnMut(Format, &[u8]) -> Result<(), E>,
+    mut put: impl FnMut(Document<'_>) -> Result<(), E>,
 ) -> Result<(), E> {
     let wanted = |format| formats.contains(&format);
     // Article JSON alone needs no parse of the body.
@@ -236,12 +276,14 @@ pub(crate) fn write_each_parsed<'a, E: From<crate::Error>>(
         .as_ref()
         .filter(|_| wanted(Format::Markdown) || (wants_item && options.channel.lossless))
         .map(|body| markdown::Framing::of(article, body));
-    // Writing to memory cannot fail.
-    let mut markdown = Vec::new();
+    // The HTML content rewrites the tree, so the Markdown goes first.
     if let Some((body, framing)) = body.as_ref().zip(framing.as_ref())
         && wanted(Format::Markdown)
     {
-        let _ = markdown::write_parsed(article, body, framing, options, &mut markdown);
+        put(Document {
+            format: Format::Markdown,
+            write: &mut |out| markdown::write_parsed(article, body, framing, options, out),
+        })?;
     }
     // Wrapped for the text file, unwrapped for JSON Feed's content_text.
     let widths: Vec<usize> = [
@@ -255,7 +297,6 @@ pub(crate) fn write_each_parsed<'a, E: From<crate::Error>>(
         .as_ref()
         .filter(|_| !widths.is_empty())
         .map(|body| text::Content::of(article, body, &widths));
-    // The HTML content rewrites the tree, so it is built last.
     let one_item = body.filter(|_| wants_item).map(|body| {
         let content_text = text
             .as_ref()
@@ -269,29 +310,22 @@ pub(crate) fn write_each_parsed<'a, E: From<crate::Error>>(
             self::feed::Item::of(article, body, content_text, framing.as_ref(), item_options);
         (Feed::around_entry_of(article, &options.channel), item)
     });
-    // One buffer serves every format in turn, grown once to the largest.
-    let mut document = Vec::new();
-    for &format in formats {
-        if format == Format::Markdown {
-            put(format, &markdown)?;
-            continue;
-        }
-        document.clear();
-        // Writing to memory fails only where a page template does.
-        let written = match (format, &one_item, &text) {
-            (Format::Text, _, Some(text)) => {
-                text::write_with_content(article, text, options, &mut document)
-            }
-            (Format::Html, Some((_, item)), _) => {
-                page::page(article, &item.content_html, &options.page, &mut document)
-            }
-            (_, Some((feed, item)), _) if format.is_feed() => {
-                write_one_item_feed(format, feed, item.clone(), &mut document)
-            }
-            _ => write(format, article, options, &mut document),
-        };
-        written.map_err(|error| crate::Error::from_writer(error, format))?;
-        put(format, &document)?;
+    for &format in formats.iter().filter(|&&format| format != Format::Markdown) {
+        put(Document {
+            format,
+            write: &mut |out| match (format, &one_item, &text) {
+                (Format::Text, _, Some(text)) => {
+                    text::write_with_content(article, text, options, out)
+                }
+                (Format::Html, Some((_, item)), _) => {
+                    page::page(article, &item.content_html, &options.page, out)
+                }
+                (_, Some((feed, item)), _) if format.is_feed() => {
+                    write_one_item_feed(format, feed, item.clone(), out)
+                }
+                _ => write(format, article, options, out),
+            },
+        })?;
     }
     Ok(())
 }
@@ -391,8 +425,10 @@ mod tests {
                     &Format::ALL,
                     &options,
                     |_| Ok::<(), crate::Error>(()),
-                    |format, bytes| {
-                        written.push(format!("{format:?}: {}", String::from_utf8_lossy(bytes)));
+                    |mut document| {
+                        let bytes = document.to_vec()?;
+                        let format = document.format();
+                        written.push(format!("{format:?}: {}", String::from_utf8_lossy(&bytes)));
                         Ok(())
                     },
                 );
